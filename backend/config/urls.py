@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from backend.graphql.views import graphql_view
+
+urlpatterns = [
+    path("graphql/", graphql_view, name="graphql"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    re_path(
+        r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
+urlpatterns += i18n_patterns(
+    path("seller/", include("seller_portal.urls")),
+    path("", include("storefront.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GraphQLConfig(AppConfig):
+    name = "backend.graphql"
+    label = "graphql_api"

@@ -1,0 +1,34 @@
+"""Shared pytest fixtures: real PostgreSQL (embedded or DATABASE_URL), official regions loaded."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    with django_db_blocker.unblock():
+        call_command("load_regions", verbosity=0)
+
+
+@pytest.fixture
+def channel(db):  # type: ignore[no-untyped-def]
+    from backend.catalog.tests.factories import ChannelFactory
+
+    return ChannelFactory()
+
+
+@pytest.fixture
+def producer(db):  # type: ignore[no-untyped-def]
+    from backend.producers.tests.factories import ProducerFactory
+
+    return ProducerFactory()
+
+
+@pytest.fixture
+def other_producer(db):  # type: ignore[no-untyped-def]
+    from backend.producers.tests.factories import ProducerFactory
+    from backend.regions.models import Region
+
+    return ProducerFactory(name="另一家合作社", region=Region.objects.get(code="621221"))

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class SellerPortalConfig(AppConfig):
+    name = "seller_portal"
