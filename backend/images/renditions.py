@@ -50,3 +50,17 @@ def size_for_pixels(pixels: int) -> str:
         if spec.max_width >= pixels:
             return name
     return "large"
+
+
+# Upload folders whose pictures are public and may be rendered on request. A folder of private
+# uploads (certificate scans, evidence) must never be listed here.
+DEFAULT_RENDITION_SOURCE_DIRS = (
+    "products",
+    "producer-logos",
+    "category-backgrounds",
+    "collection-backgrounds",
+)
+
+
+def rendition_source_dirs() -> tuple[str, ...]:
+    return tuple(getattr(settings, "IMAGE_RENDITION_SOURCE_DIRS", DEFAULT_RENDITION_SOURCE_DIRS))
