@@ -243,3 +243,11 @@ def save_atomic(name: str, data: bytes, *, storage: Storage | None = None) -> No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def delete_image_files(source_name: str, *, storage: Storage | None = None) -> None:
+    """Remove a stored picture and every rendition made from it."""
+    storage = storage or default_storage
+    delete_renditions(source_name, storage=storage)
+    if storage.exists(source_name):
+        storage.delete(source_name)
