@@ -17,7 +17,7 @@ from backend.catalog.media import (
     reorder_product_media,
     store_product_image,
 )
-from backend.catalog.models import ProductMedia
+from backend.catalog.models import Product, ProductMedia
 from backend.catalog.tests.factories import ProductFactory
 from backend.images.renditions import FORMATS, SIZES, rendition_name
 
@@ -42,6 +42,10 @@ def _upload(data: bytes, name: str = "IMG_0001.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="image/jpeg")
 
 
+def _product() -> Product:
+    return ProductFactory.create()
+
+
 def _renditions_exist(root: Path, source: str) -> list[bool]:
     return [(root / rendition_name(source, s, f)).exists() for s in SIZES for f in FORMATS]
 
@@ -50,7 +54,7 @@ def test_add_product_media_stores_clean_original_and_renditions_after_commit(
     media_root, django_capture_on_commit_callbacks
 ):
     # given
-    product = ProductFactory()
+    product = _product()
     exif = Image.Exif()
     exif.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] = "N"
     exif[ExifTags.Base.Orientation] = 6
@@ -76,7 +80,7 @@ def test_add_product_media_renditions_wait_for_commit(
     media_root, django_capture_on_commit_callbacks
 ):
     # given
-    product = ProductFactory()
+    product = _product()
     # when
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         media = add_product_media(product, upload=_upload(_jpeg()), alt="核桃", actor=None)
@@ -87,7 +91,7 @@ def test_add_product_media_renditions_wait_for_commit(
 
 def test_add_product_media_appends_after_existing_photos(media_root):
     # given
-    product = ProductFactory()
+    product = _product()
     first = add_product_media(product, upload=_upload(_jpeg()), alt="正面", actor=None)
     # when
     second = add_product_media(product, upload=_upload(_jpeg()), alt="背面", actor=None)
@@ -97,7 +101,7 @@ def test_add_product_media_appends_after_existing_photos(media_root):
 
 def test_add_product_media_text_file_renamed_jpg_is_refused(media_root):
     # given
-    product = ProductFactory()
+    product = _product()
     fake = _upload(b"definitely not a photo " * 30, "photo.jpg")
     # when
     with pytest.raises(ProductMediaError) as exc:
@@ -112,7 +116,7 @@ def test_add_product_media_text_file_renamed_jpg_is_refused(media_root):
 @override_settings(IMAGE_MAX_UPLOAD_BYTES=200)
 def test_add_product_media_oversized_file_is_refused(media_root):
     # given
-    product = ProductFactory()
+    product = _product()
     # when
     with pytest.raises(ProductMediaError) as exc:
         add_product_media(product, upload=_upload(_jpeg()), alt="核桃", actor=None)
@@ -126,7 +130,7 @@ def test_add_product_media_oversized_file_is_refused(media_root):
 )
 def test_add_product_media_bad_alt_text_is_refused(media_root, alt, code):
     # given
-    product = ProductFactory()
+    product = _product()
     # when
     with pytest.raises(ProductMediaError) as exc:
         add_product_media(product, upload=_upload(_jpeg()), alt=alt, actor=None)
@@ -138,7 +142,7 @@ def test_store_product_image_matches_the_upload_pipeline(
     media_root, django_capture_on_commit_callbacks
 ):
     # given
-    product = ProductFactory()
+    product = _product()
     drawn = BytesIO()
     Image.new("RGBA", (300, 200), (10, 120, 10, 255)).save(drawn, "PNG")
     # when
@@ -154,7 +158,7 @@ def test_store_product_image_matches_the_upload_pipeline(
 
 def test_store_product_image_bad_bytes_are_refused(media_root):
     # given
-    product = ProductFactory()
+    product = _product()
     # when
     with pytest.raises(ProductMediaError) as exc:
         store_product_image(product, b"<svg/>", alt="图", filename="drawing.svg")
@@ -164,7 +168,7 @@ def test_store_product_image_bad_bytes_are_refused(media_root):
 
 def test_reorder_product_media_sets_the_given_order(media_root):
     # given
-    product = ProductFactory()
+    product = _product()
     a, b, c = (
         add_product_media(product, upload=_upload(_jpeg()), alt=name, actor=None)
         for name in ("甲", "乙", "丙")
@@ -177,7 +181,7 @@ def test_reorder_product_media_sets_the_given_order(media_root):
 
 def test_reorder_product_media_other_products_photo_is_not_found(media_root):
     # given
-    product, other = ProductFactory(), ProductFactory()
+    product, other = _product(), _product()
     mine = add_product_media(product, upload=_upload(_jpeg()), alt="甲", actor=None)
     theirs = add_product_media(other, upload=_upload(_jpeg()), alt="乙", actor=None)
     # when
@@ -192,7 +196,7 @@ def test_reorder_product_media_other_products_photo_is_not_found(media_root):
 @pytest.mark.parametrize("order", ["missing", "duplicated"])
 def test_reorder_product_media_incomplete_or_repeated_list_is_refused(media_root, order):
     # given
-    product = ProductFactory()
+    product = _product()
     a, b = (
         add_product_media(product, upload=_upload(_jpeg()), alt=name, actor=None)
         for name in ("甲", "乙")
@@ -209,7 +213,7 @@ def test_delete_product_media_removes_row_file_and_renditions(
     media_root, django_capture_on_commit_callbacks
 ):
     # given
-    product = ProductFactory()
+    product = _product()
     with django_capture_on_commit_callbacks(execute=True):
         media = add_product_media(product, upload=_upload(_jpeg()), alt="甲", actor=None)
     source = media.image.name
@@ -225,7 +229,7 @@ def test_delete_product_media_removes_row_file_and_renditions(
 
 def test_delete_product_media_other_products_photo_is_not_found(media_root):
     # given
-    product, other = ProductFactory(), ProductFactory()
+    product, other = _product(), _product()
     theirs = add_product_media(other, upload=_upload(_jpeg()), alt="乙", actor=None)
     # when
     with pytest.raises(ProductMediaError) as exc:
