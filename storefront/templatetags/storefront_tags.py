@@ -1,0 +1,70 @@
+"""Template tags and filters of the storefront layout: prices, languages, category navigation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+from prices import Money
+
+from backend.catalog.pricing import ProductPricing
+from storefront.languages import LanguageLink, language_links, language_tag
+from storefront.queries import CategoryLink, root_categories
+
+register = template.Library()
+
+CURRENCY_SYMBOLS = {"CNY": "¥"}
+
+
+def format_money(amount: Decimal, currency: str = "CNY") -> str:
+    """`Decimal("49.9")` → "¥49.90"; thousands separated ("¥1,299.00"). Never via float."""
+    if not isinstance(amount, Decimal):
+        raise TypeError("prices must be Decimal")
+    text = f"{amount:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{currency} {text}"
+
+
+@register.filter
+def money(value: Money | Decimal | None) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Money):
+        return format_money(value.amount, value.currency)
+    return format_money(value)
+
+
+@register.filter
+def price_range(pricing: ProductPricing | None) -> str:
+    """ "¥49.90" when every variant costs the same, else "¥29.90 – ¥59.90"."""
+    if pricing is None or pricing.price_range is None:
+        return ""
+    start, stop = pricing.price_range.start, pricing.price_range.stop
+    if start == stop:
+        return money(start)
+    return f"{money(start)} – {money(stop)}"
+
+
+@register.simple_tag
+def html_lang() -> str:
+    return language_tag(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context: template.Context) -> list[LanguageLink]:
+    request = context.get("request")
+    if request is None:
+        return []
+    return language_links(request)
+
+
+@register.inclusion_tag("storefront/includes/category_nav.html", takes_context=True)
+def category_nav(context: template.Context) -> dict[str, Any]:
+    categories: list[CategoryLink] = root_categories()
+    return {
+        "categories": categories,
+        "current_category": context.get("current_category_slug"),
+        "current_is_page": context.get("current_category_is_page", False),
+    }
