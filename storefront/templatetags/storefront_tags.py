@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from prices import Money
 
 from backend.catalog.pricing import ProductPricing
+from backend.core.money import quantize
 from storefront.languages import LanguageLink, language_links, language_tag
 from storefront.queries import CategoryLink, root_categories
 
@@ -22,7 +23,7 @@ def format_money(amount: Decimal, currency: str = "CNY") -> str:
     """`Decimal("49.9")` → "¥49.90"; thousands separated ("¥1,299.00"). Never via float."""
     if not isinstance(amount, Decimal):
         raise TypeError("prices must be Decimal")
-    text = f"{amount:,.2f}"
+    text = f"{quantize(amount):,.2f}"
     symbol = CURRENCY_SYMBOLS.get(currency)
     return f"{symbol}{text}" if symbol else f"{currency} {text}"
 
