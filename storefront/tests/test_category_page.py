@@ -8,9 +8,8 @@ import pytest
 from django.utils import timezone
 
 from backend.catalog.models import Product, ProductChannelListing
-from backend.catalog.tests.factories import ProductFactory, list_product
-from backend.producers.tests.factories import ProducerFactory
-from storefront.tests.conftest import make_products
+from backend.catalog.tests.factories import list_product
+from storefront.tests.scenarios import make_products, new_producer, new_product
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +26,9 @@ def test_category_page_in_chinese_lists_products_of_the_category_and_its_childre
     client, channel, tree
 ):
     # given
-    ProductFactory(category=tree.herbs, name="岷县当归", slug="danggui")
-    ProductFactory(category=tree.dangshen, name="渭源党参", slug="dangshen-1")
-    ProductFactory(category=tree.nuts, name="成县核桃", slug="walnut")
+    new_product(category=tree.herbs, name="岷县当归", slug="danggui")
+    new_product(category=tree.dangshen, name="渭源党参", slug="dangshen-1")
+    new_product(category=tree.nuts, name="成县核桃", slug="walnut")
     for product in Product.objects.all():
         list_product(product, channel, [Decimal("49.9")])
 
@@ -78,11 +77,11 @@ def test_category_page_unknown_category_returns_404(client, channel, tree):
 
 def test_category_page_skips_unpublished_and_inactive_producers(client, channel, tree):
     # given
-    shown = ProductFactory(category=tree.dangshen, name="看得见")
-    unpublished = ProductFactory(category=tree.dangshen, name="没发布")
-    future = ProductFactory(category=tree.dangshen, name="明天发布")
-    closed = ProductFactory(
-        category=tree.dangshen, name="店铺关了", producer=ProducerFactory(is_active=False)
+    shown = new_product(category=tree.dangshen, name="看得见")
+    unpublished = new_product(category=tree.dangshen, name="没发布")
+    future = new_product(category=tree.dangshen, name="明天发布")
+    closed = new_product(
+        category=tree.dangshen, name="店铺关了", producer=new_producer(is_active=False)
     )
     for product in (shown, unpublished, future, closed):
         list_product(product, channel)
@@ -116,7 +115,7 @@ def test_category_page_sorting_orders_products(client, channel, tree, sort, expe
         ("中等", Decimal("59.00"), now - timedelta(days=1)),
     ]
     for name, price, created in rows:
-        product = ProductFactory(category=tree.dangshen, name=name, created_at=created)
+        product = new_product(category=tree.dangshen, name=name, created_at=created)
         list_product(product, channel, [price])
 
     # when

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.producers.tests.factories import ProducerFactory
-from storefront.tests.conftest import make_products
+from storefront.tests.scenarios import make_products, new_producer
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +15,9 @@ def test_home_page_in_chinese_shows_featured_producers_new_products_and_categori
     client, channel, tree
 ):
     # given
-    featured = ProducerFactory(name="渭源县阳光合作社", is_featured=True)
-    ProducerFactory(name="不推荐的店", is_featured=False)
-    ProducerFactory(name="关门的推荐店", is_featured=True, is_active=False)
+    featured = new_producer(name="渭源县阳光合作社", is_featured=True)
+    new_producer(name="不推荐的店", is_featured=False)
+    new_producer(name="关门的推荐店", is_featured=True, is_active=False)
     make_products(channel, 2, category=tree.dangshen, producer=featured)
 
     # when
@@ -42,7 +41,7 @@ def test_home_page_in_chinese_shows_featured_producers_new_products_and_categori
 
 def test_home_page_in_english(client, channel, tree):
     # given
-    producer = ProducerFactory(is_featured=True)
+    producer = new_producer(is_featured=True)
     make_products(channel, 1, category=tree.dangshen, producer=producer)
 
     # when
@@ -86,7 +85,7 @@ def test_home_page_query_count_is_the_same_for_1_and_30_products_and_producers(
 ):
     # given
     for _ in range(size):
-        producer = ProducerFactory(is_featured=True)
+        producer = new_producer(is_featured=True)
         make_products(channel, 1, category=tree.dangshen, producer=producer)
 
     # when / then

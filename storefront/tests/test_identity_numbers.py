@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from backend.producers.tests.factories import DisabledSellerFactory, PoorHouseholdFactory
-from storefront.tests.conftest import make_products
+from storefront.tests.scenarios import make_products, new_disabled_seller, new_poor_household
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sellers_with_identity(channel, tree):  # type: ignore[no-untyped-def]
-    disabled = DisabledSellerFactory(slug="disabled-seller", is_featured=True)
-    household = PoorHouseholdFactory(slug="poor-household", is_featured=True)
+    disabled = new_disabled_seller(slug="disabled-seller", is_featured=True)
+    household = new_poor_household(slug="poor-household", is_featured=True)
     products = make_products(channel, 1, category=tree.dangshen, producer=disabled)
     products += make_products(channel, 1, category=tree.dangshen, producer=household)
     return disabled, household, products
@@ -58,7 +57,7 @@ def test_pages_never_show_identity_numbers(client, sellers_with_identity, prefix
 
 def test_pages_never_name_the_disability_category_or_grade(client, sellers_with_identity):
     # given
-    disabled, _, products = sellers_with_identity
+    _, _, products = sellers_with_identity
 
     # when
     html = client.get(f"/en/product/{products[0].slug}/").content.decode()

@@ -7,10 +7,15 @@ import pytest
 from django.utils import timezone
 
 from backend.catalog.models import ProductChannelListing
-from backend.catalog.tests.factories import ProductFactory, list_product
-from backend.producers.tests.factories import ProducerFactory
+from backend.catalog.tests.factories import list_product
 from backend.warehouse.models import Stock
-from storefront.tests.conftest import add_photos, describe_fully, make_products
+from storefront.tests.scenarios import (
+    add_photos,
+    describe_fully,
+    make_products,
+    new_producer,
+    new_product,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +28,8 @@ def test_product_page_in_chinese_shows_prices_stock_producer_and_badges(
     client, channel, tree, attributes
 ):
     # given
-    producer = ProducerFactory(name="渭源县阳光合作社")
-    product = ProductFactory(
+    producer = new_producer(name="渭源县阳光合作社")
+    product = new_product(
         producer=producer, category=tree.dangshen, name="渭源白条党参", slug="weiyuan-dangshen"
     )
     list_product(product, channel, [Decimal("49.90"), Decimal("89")], stock=3)
@@ -38,7 +43,7 @@ def test_product_page_in_chinese_shows_prices_stock_producer_and_badges(
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="zh-Hans">' in html
-    assert "<h1" in html and html.count("<h1") == 1
+    assert html.count("<h1") == 1
     assert "渭源白条党参" in html
     assert "¥49.90 – ¥89.00" in html
     assert "¥89.00" in html
@@ -58,7 +63,7 @@ def test_product_page_in_english_translates_the_page_not_the_product(
     client, channel, tree, attributes
 ):
     # given
-    product = ProductFactory(category=tree.dangshen, name="渭源白条党参", slug="weiyuan-dangshen")
+    product = new_product(category=tree.dangshen, name="渭源白条党参", slug="weiyuan-dangshen")
     list_product(product, channel, [Decimal("49.90")], stock=50)
     describe_fully(product, attributes)
 
@@ -83,7 +88,7 @@ def test_product_page_in_english_translates_the_page_not_the_product(
 
 def test_product_page_gallery_has_webp_source_jpeg_fallback_and_alt_text(client, channel, tree):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="photo-product", name="党参")
+    product = new_product(category=tree.dangshen, slug="photo-product", name="党参")
     list_product(product, channel)
     add_photos(product, 2)
 
@@ -104,7 +109,7 @@ def test_product_page_gallery_has_webp_source_jpeg_fallback_and_alt_text(client,
 
 def test_product_page_variant_out_of_stock_says_so_in_words(client, channel, tree):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="sold-out")
+    product = new_product(category=tree.dangshen, slug="sold-out")
     variants = list_product(product, channel, [Decimal("10"), Decimal("20")], stock=10)
     Stock.objects.filter(product_variant=variants[1]).update(quantity=0)
 
@@ -118,7 +123,7 @@ def test_product_page_variant_out_of_stock_says_so_in_words(client, channel, tre
 
 def test_product_page_allocated_stock_is_not_available(client, channel, tree):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="allocated")
+    product = new_product(category=tree.dangshen, slug="allocated")
     (variant,) = list_product(product, channel, stock=10)
     Stock.objects.filter(product_variant=variant).update(quantity_allocated=8)
 
@@ -135,7 +140,7 @@ def test_product_page_allocated_stock_is_not_available(client, channel, tree):
 )
 def test_product_page_not_visible_returns_404(client, channel, tree, change):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="hidden")
+    product = new_product(category=tree.dangshen, slug="hidden")
     list_product(product, channel)
     listing = ProductChannelListing.objects.filter(product=product)
     if change == "unpublished":
@@ -156,7 +161,7 @@ def test_product_page_not_visible_returns_404(client, channel, tree, change):
 
 def test_product_page_hidden_from_listings_is_still_reachable_by_link(client, channel, tree):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="unlisted", name="不上架的党参")
+    product = new_product(category=tree.dangshen, slug="unlisted", name="不上架的党参")
     list_product(product, channel)
     ProductChannelListing.objects.filter(product=product).update(visible_in_listings=False)
 
@@ -171,7 +176,7 @@ def test_product_page_hidden_from_listings_is_still_reachable_by_link(client, ch
 
 def test_product_page_chinese_slug_resolves(client, channel, tree):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="渭源党参-500克")
+    product = new_product(category=tree.dangshen, slug="渭源党参-500克")
     list_product(product, channel)
 
     # when
@@ -186,7 +191,7 @@ def test_product_page_query_count_is_the_same_for_1_and_30_variants_and_photos(
     client, channel, tree, attributes, django_assert_num_queries, size
 ):
     # given
-    product = ProductFactory(category=tree.dangshen, slug="many")
+    product = new_product(category=tree.dangshen, slug="many")
     list_product(product, channel, [Decimal(10 + i) for i in range(size)])
     add_photos(product, size)
     describe_fully(product, attributes)
@@ -200,7 +205,7 @@ def test_product_page_query_count_is_the_same_for_1_and_30_variants_and_photos(
 def test_product_page_other_products_of_the_category_do_not_leak(client, channel, tree):
     # given
     make_products(channel, 2, category=tree.dangshen)
-    product = ProductFactory(category=tree.dangshen, slug="mine", name="我的党参")
+    product = new_product(category=tree.dangshen, slug="mine", name="我的党参")
     list_product(product, channel, [Decimal("12.50")])
 
     # when

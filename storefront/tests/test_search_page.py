@@ -5,8 +5,8 @@ import re
 import pytest
 
 from backend.catalog.models import ProductChannelListing
-from backend.catalog.tests.factories import ProductFactory, list_product
-from backend.producers.tests.factories import ProducerFactory
+from backend.catalog.tests.factories import list_product
+from storefront.tests.scenarios import new_producer, new_product
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def names(html: str) -> list[str]:
 
 @pytest.fixture
 def catalogue(channel, tree):  # type: ignore[no-untyped-def]
-    walnut_shop = ProducerFactory(name="成县核桃合作社")
+    walnut_shop = new_producer(name="成县核桃合作社")
     rows = [
         ("渭源党参", "高山党参，晒干切片。", None, tree.dangshen),
         ("党参茶", "用党参泡的茶。", None, tree.dangshen),
@@ -26,7 +26,7 @@ def catalogue(channel, tree):  # type: ignore[no-untyped-def]
         ("红枣", "陕北红枣。", walnut_shop, tree.nuts),
     ]
     for name, description, producer, category in rows:
-        product = ProductFactory(
+        product = new_product(
             name=name,
             description=description,
             category=category,

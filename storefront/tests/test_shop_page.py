@@ -5,10 +5,9 @@ import datetime
 import pytest
 
 from backend.producers.models import ProducerKind, ProducerShopLink
-from backend.producers.tests.factories import ProducerFactory
 from backend.regions.loading import add_named_region
 from backend.regions.models import Region, RegionLevel
-from storefront.tests.conftest import make_products
+from storefront.tests.scenarios import make_products, new_producer
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def test_shop_page_in_chinese_shows_story_region_kind_opening_and_other_shops(
     client, channel, tree, village
 ):
     # given
-    producer = ProducerFactory(
+    producer = new_producer(
         name="星光村党参合作社",
         slug="xingguang",
         kind=ProducerKind.COOPERATIVE,
@@ -66,7 +65,7 @@ def test_shop_page_in_chinese_shows_story_region_kind_opening_and_other_shops(
 
 def test_shop_page_in_english(client, channel, tree):
     # given
-    producer = ProducerFactory(slug="english-shop", opened_on=datetime.date(2020, 5, 17))
+    producer = new_producer(slug="english-shop", opened_on=datetime.date(2020, 5, 17))
     make_products(channel, 1, category=tree.dangshen, producer=producer)
 
     # when
@@ -82,8 +81,8 @@ def test_shop_page_in_english(client, channel, tree):
 
 def test_shop_page_only_lists_this_producers_visible_products(client, channel, tree):
     # given
-    mine = ProducerFactory(slug="mine")
-    other = ProducerFactory(slug="other")
+    mine = new_producer(slug="mine")
+    other = new_producer(slug="other")
     make_products(channel, 2, category=tree.dangshen, producer=mine)
     theirs = make_products(channel, 1, category=tree.dangshen, producer=other)
 
@@ -98,7 +97,7 @@ def test_shop_page_only_lists_this_producers_visible_products(client, channel, t
 @pytest.mark.parametrize("slug", ["no-such-shop", "closed"])
 def test_shop_page_unknown_or_inactive_returns_404(client, channel, slug):
     # given
-    ProducerFactory(slug="closed", is_active=False)
+    new_producer(slug="closed", is_active=False)
 
     # when
     response = client.get(f"/shop/{slug}/")
@@ -109,7 +108,7 @@ def test_shop_page_unknown_or_inactive_returns_404(client, channel, slug):
 
 def test_shop_page_paginates(client, channel, tree):
     # given
-    producer = ProducerFactory(slug="big")
+    producer = new_producer(slug="big")
     make_products(channel, 30, category=tree.dangshen, producer=producer)
 
     # when
@@ -125,7 +124,7 @@ def test_shop_page_query_count_is_the_same_for_1_and_30_products(
     client, channel, tree, django_assert_num_queries, size
 ):
     # given
-    producer = ProducerFactory(slug="counted")
+    producer = new_producer(slug="counted")
     ProducerShopLink.objects.create(
         producer=producer, platform="京东", url="https://example.com/jd"
     )
