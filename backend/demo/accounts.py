@@ -1,0 +1,60 @@
+"""Demo sign-ins: one operator (superuser), a few sellers who own demo shops, a customer.
+
+They all use DEMO_PASSWORD, which `manage.py demo_logins` prints. The password is set when an
+account is created; a later load leaves a changed password alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.accounts.models import User
+from backend.demo.definitions import AccountDef
+from backend.producers.models import Producer
+
+DEMO_PASSWORD = "sunshine-demo-2024"
+ROLE_LABELS = {
+    "operator": "operator (superuser)",
+    "seller": "seller",
+    "customer": "customer",
+}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    login: str
+    role: str
+    name: str
+    shops: tuple[str, ...]
+
+
+def load_demo_accounts(accounts: tuple[AccountDef, ...]) -> list[User]:
+    users: list[User] = []
+    for account in accounts:
+        lookup = {"email": account.email} if account.email else {"mobile": account.login}
+        user = User.objects.filter(**lookup).first()
+        is_operator = account.role == "operator"
+        if user is None:
+            user = User(**lookup)
+            user.set_password(DEMO_PASSWORD)
+        user.name = account.name
+        user.is_staff = is_operator
+        user.is_superuser = is_operator
+        user.is_active = True
+        user.save()
+        if account.shop_slugs:
+            Producer.objects.filter(slug__in=account.shop_slugs).update(owner=user)
+        users.append(user)
+    return users
+
+
+def demo_logins(accounts: tuple[AccountDef, ...]) -> list[DemoLogin]:
+    return [
+        DemoLogin(
+            login=account.login,
+            role=ROLE_LABELS.get(account.role, account.role),
+            name=account.name,
+            shops=account.shop_slugs,
+        )
+        for account in accounts
+    ]

@@ -1,0 +1,119 @@
+"""Load the demo data: regions, catalogue structure, producers, products, collections, logins.
+
+`load_demo()` is idempotent: everything is keyed by slug, SKU or code, so a second run neither
+duplicates nor fails. It runs in one transaction; pictures are drawn only for products that
+have none, and their renditions are made after commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import transaction
+from django.utils import timezone
+
+from backend.demo.accounts import load_demo_accounts
+from backend.demo.definitions import CatalogDef, DemoData, ProducerDef, demo_data
+from backend.demo.loading.collections import load_collections
+from backend.demo.loading.producers import LoadedProducer, load_producer
+from backend.demo.loading.products import load_product
+from backend.demo.loading.regions import load_demo_regions
+from backend.demo.loading.structure import load_catalog_structure
+from backend.demo.pictures import Palette, palette_for
+from backend.regions.models import Region
+
+
+class Progress(Protocol):
+    """The part of a tqdm bar the loader uses."""
+
+    def update(self, n: float | None = 1) -> bool | None: ...
+
+    def set_description(self, desc: str | None = None, refresh: bool | None = True) -> None: ...
+
+
+class _Silent:
+    def update(self, n: float | None = 1) -> bool | None:
+        return None
+
+    def set_description(self, desc: str | None = None, refresh: bool | None = True) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class DemoLoadResult:
+    producers: int
+    products: int
+    collections: int
+    accounts: int
+
+
+def demo_load_steps(data: DemoData) -> int:
+    """How many progress units `load_demo` reports (for the bar's total)."""
+    return 4 + len(data.producers) + len(data.products)
+
+
+def top_category_slug(catalog: CatalogDef, slug: str) -> str:
+    parents = {c.slug: c.parent_slug for c in catalog.categories}
+    return parents.get(slug) or slug
+
+
+def producer_palette(catalog: CatalogDef, definition: ProducerDef) -> Palette:
+    first = definition.products[0].category_slug if definition.products else ""
+    return palette_for(top_category_slug(catalog, first) if first else None)
+
+
+def load_demo(data: DemoData | None = None, *, progress: Progress | None = None) -> DemoLoadResult:
+    data = data or demo_data()
+    bar: Progress = progress or _Silent()
+    now = timezone.now()
+    with transaction.atomic():
+        bar.set_description("regions")
+        villages = load_demo_regions(data)
+        counties = Region.objects.in_bulk(list(data.named_regions), field_name="code")
+        bar.update(1)
+
+        bar.set_description("catalogue structure")
+        structure = load_catalog_structure(data.catalog)
+        bar.update(1)
+
+        bar.set_description("producers")
+        loaded: dict[str, LoadedProducer] = {}
+        for serial, definition in enumerate(data.producers, start=1):
+            loaded[definition.slug] = load_producer(
+                definition,
+                serial=serial,
+                village=villages[(definition.county_code, definition.township, definition.village)],
+                county=counties[definition.county_code],
+                palette=producer_palette(data.catalog, definition),
+            )
+            bar.update(1)
+
+        bar.set_description("products")
+        product_ids: dict[str, int] = {}
+        for producer_def in data.producers:
+            for product_def in producer_def.products:
+                palette = palette_for(top_category_slug(data.catalog, product_def.category_slug))
+                product = load_product(
+                    product_def,
+                    loaded=loaded[producer_def.slug],
+                    structure=structure,
+                    palette=palette,
+                    now=now,
+                )
+                product_ids[product_def.slug] = product.pk
+                bar.update(1)
+
+        bar.set_description("collections")
+        collections = load_collections(data, structure.channel, product_ids)
+        bar.update(1)
+
+        bar.set_description("demo logins")
+        users = load_demo_accounts(data.accounts)
+        bar.update(1)
+    return DemoLoadResult(
+        producers=len(loaded),
+        products=len(product_ids),
+        collections=len(collections),
+        accounts=len(users),
+    )
