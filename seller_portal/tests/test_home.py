@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from backend.accounts.tests.factories import UserFactory
+from backend.catalog.tests.factories import ProductFactory, list_product
+from backend.producers.tests.factories import ProducerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_portal_home_anonymous_is_sent_to_sign_in(client):
+    response = client.get("/seller/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/seller/login/")
+
+
+def test_portal_home_lists_own_shop_products_and_hides_other_sellers(client, channel):
+    # given
+    owner = UserFactory()
+    shop = ProducerFactory(owner=owner, name="山里红合作社")
+    mine = ProductFactory(producer=shop, name="高山党参")
+    list_product(mine, channel, stock=3)
+    stranger = ProducerFactory(owner=UserFactory(), name="别人的店")
+    list_product(ProductFactory(producer=stranger, name="别人的核桃"), channel)
+    client.force_login(owner)
+    # when
+    html = client.get("/seller/").content.decode()
+    # then
+    assert "山里红合作社" in html
+    assert "高山党参" in html
+    assert "库存不多" in html  # 3 units is low stock, said in words
+    assert "别人的店" not in html
+    assert "别人的核桃" not in html
+
+
+def test_portal_home_without_shop_says_what_to_do(client):
+    client.force_login(UserFactory())
+    html = client.get("/en/seller/").content.decode()
+    assert "No shop is linked to your account yet" in html
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_portal_home_query_count_does_not_grow_with_products(
+    client, channel, django_assert_num_queries, count
+):
+    # given
+    owner = UserFactory()
+    shop = ProducerFactory(owner=owner)
+    for _ in range(count):
+        list_product(ProductFactory(producer=shop), channel, prices=[1, 2])
+    client.force_login(owner)
+    # when / then: session, user, shops, products, variants — whatever the number of rows
+    with django_assert_num_queries(5):
+        client.get("/seller/")
