@@ -58,7 +58,9 @@ def cjk_font(size: int) -> Font:
     return ImageFont.load_default(size)
 
 
+@cache
 def _gradient(size: int, top: tuple[int, int, int], bottom: tuple[int, int, int]) -> Image.Image:
+    """A vertical two-colour gradient (cached: callers draw on a copy)."""
     column = Image.new("RGB", (1, 256))
     for y in range(256):
         t = y / 255
@@ -90,9 +92,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> list[
 def _encode(image: Image.Image, fmt: str) -> bytes:
     buffer = BytesIO()
     if fmt == "JPEG":
-        image.save(buffer, fmt, quality=85, optimize=True)
+        image.save(buffer, fmt, quality=90)
     else:
-        image.save(buffer, fmt, optimize=True)
+        image.save(buffer, fmt)
     return buffer.getvalue()
 
 
@@ -103,7 +105,7 @@ def palette_for(category_slug: str | None) -> Palette:
 def draw_product_card(title: str, subtitle: str, palette: Palette) -> bytes:
     """A square JPEG card with the product name and an origin line."""
     size = CARD_SIZE
-    image = _gradient(size, palette.top, palette.bottom)
+    image = _gradient(size, palette.top, palette.bottom).copy()
     draw = ImageDraw.Draw(image)
     # A few soft circles as decoration, placed by a checksum of the title (stable per product).
     seed = zlib.crc32(title.encode("utf-8"))

@@ -1,0 +1,43 @@
+"""The demo loaded once per test module, inside a transaction rolled back at the end.
+
+Loading takes a few seconds, so the tests that only read the result share one load; each test
+still runs in its own savepoint (pytest-django's `db`), so a test that changes data does not
+leak into the next one. Pictures go to a throw-away MEDIA_ROOT; passwords use a fast hasher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from backend.demo.loading import DemoLoadResult, load_demo
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def demo_media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(root), PASSWORD_HASHERS=FAST_HASHERS):
+        yield root
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(
+    django_db_setup: Any, django_db_blocker: Any, demo_media_root: Path
+) -> Iterator[DemoLoadResult]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        result = load_demo()
+        yield result
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(loaded_demo: DemoLoadResult, db: None) -> DemoLoadResult:
+    """The loaded demo, for one test (in its own savepoint)."""
+    return loaded_demo
