@@ -70,3 +70,54 @@ class Stock(models.Model):
     @property
     def quantity_available(self) -> int:
         return max(self.quantity - self.quantity_allocated, 0)
+
+
+class Allocation(models.Model):
+    """Stock set aside for an order line until it ships (then `decrease_stock`) or is cancelled."""
+
+    order_line = models.ForeignKey(
+        "orders.OrderLine", on_delete=models.CASCADE, related_name="allocations"
+    )
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="allocations")
+    quantity_allocated = models.PositiveIntegerField(_("quantity allocated"), default=0)
+
+    class Meta:
+        verbose_name = _("allocation")
+        verbose_name_plural = _("allocations")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["order_line", "stock"], name="allocation_unique_line"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_line_id} ← {self.stock_id}: {self.quantity_allocated}"
+
+
+class Reservation(models.Model):
+    """Stock held for a checkout line while the buyer is in checkout, until `reserved_until`."""
+
+    checkout_line = models.ForeignKey(
+        "checkout.CheckoutLine", on_delete=models.CASCADE, related_name="reservations"
+    )
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="reservations")
+    quantity_reserved = models.PositiveIntegerField(_("quantity reserved"))
+    reserved_until = models.DateTimeField(_("reserved until"), db_index=True)
+
+    class Meta:
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkout_line", "stock"], name="reservation_unique_line"
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_reserved__gt=0), name="reservation_quantity_positive"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["stock", "reserved_until"], name="reservation_stock_until"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.checkout_line_id} ← {self.stock_id}: {self.quantity_reserved}"

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import pytest
+
+from backend.checkout.tests.scenarios import make_courier
+
+
+@pytest.fixture
+def courier(db):  # type: ignore[no-untyped-def]
+    return make_courier()
+
+
+@pytest.fixture
+def buyer(db):  # type: ignore[no-untyped-def]
+    from backend.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="buyer-user@example.test", name="买家")

@@ -1,0 +1,116 @@
+"""Refund (part of) a paid sub-order.
+
+For offline payments the operator has returned the money by hand and records it here; a
+provider gateway would call its refund API before this transaction. The refund reverses the
+producer's ledger entry at the sale's frozen fee rate; a full refund of a sub-order that has not
+shipped everything also releases its allocated stock.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+
+from backend.accounts.models import User
+from backend.orders.events import record_event
+from backend.orders.models import OrderEventType, OrderStatus, PaymentStatus, SubOrder
+from backend.orders.status import change_sub_order_status, check_transition, refresh_order_status
+from backend.payments.errors import PaymentError, PaymentErrorCode
+from backend.payments.ledger import record_refund_reversal
+from backend.payments.models import Payment, PaymentState, PaymentTransaction, TransactionKind
+from backend.warehouse import locks
+from backend.warehouse.allocation import deallocate_stock
+
+AFTER_DELIVERY = frozenset(
+    {OrderStatus.FULFILLED, OrderStatus.COMPLETED, OrderStatus.PARTIALLY_REFUNDED}
+)
+
+
+def _status_after_refund(sub_order: SubOrder, *, full: bool) -> str:
+    if full:
+        return OrderStatus.REFUNDED
+    if sub_order.status in AFTER_DELIVERY:
+        return OrderStatus.PARTIALLY_REFUNDED
+    return sub_order.status  # before delivery the fulfilment status stays
+
+
+def _charged_payment(payments: list[Payment]) -> Payment:
+    for payment in reversed(payments):
+        if payment.state in (PaymentState.CHARGED, PaymentState.PARTIALLY_REFUNDED):
+            return payment
+    raise PaymentError(PaymentErrorCode.NOT_PAID, "the order has no payment to refund")
+
+
+def _record_on_payment(
+    payment: Payment, amount: Decimal, *, actor: User | None
+) -> PaymentTransaction:
+    payment.refunded_amount = F("refunded_amount") + amount
+    payment.save(update_fields=["refunded_amount", "updated_at"])
+    payment.refresh_from_db(fields=["refunded_amount"])
+    payment.state = (
+        PaymentState.REFUNDED
+        if payment.refunded_amount == payment.captured_amount
+        else PaymentState.PARTIALLY_REFUNDED
+    )
+    payment.save(update_fields=["state", "updated_at"])
+    return PaymentTransaction.objects.create(
+        payment=payment,
+        kind=TransactionKind.REFUND,
+        amount=amount,
+        currency=payment.currency,
+        actor=actor if actor is not None and actor.pk else None,
+    )
+
+
+def _order_payment_status(payment: Payment) -> str:
+    if payment.state == PaymentState.REFUNDED:
+        return PaymentStatus.FULLY_REFUNDED
+    return PaymentStatus.PARTIALLY_REFUNDED
+
+
+def refund_sub_order(
+    sub_order: SubOrder, *, amount: Decimal | None = None, actor: User | None
+) -> PaymentTransaction:
+    """Refund `amount` (everything still refundable when None) of a paid sub-order."""
+    with transaction.atomic(durable=True):
+        order = locks.lock_order(sub_order.order_id)
+        sub_orders = locks.lock_sub_orders(order.pk)
+        locked = next((s for s in sub_orders if s.pk == sub_order.pk), None)
+        if locked is None:
+            raise PaymentError(PaymentErrorCode.NOT_FOUND, "no such sub-order")
+        refundable = locked.total_amount - locked.refunded_amount
+        amount = refundable if amount is None else amount
+        if not Decimal("0") < amount <= refundable or amount != amount.quantize(Decimal("0.01")):
+            raise PaymentError(
+                PaymentErrorCode.INVALID_AMOUNT,
+                f"refund must be between 0.01 and {refundable}",
+                field="amount",
+            )
+        full = amount == refundable
+        new_status = _status_after_refund(locked, full=full)
+        if new_status != locked.status:
+            check_transition(locked, new_status)
+        lines = locks.lock_order_lines([locked.pk])
+        if full:
+            deallocate_stock([line.pk for line in lines])
+        payment = _charged_payment(locks.lock_payments(order.pk))
+        refund = _record_on_payment(payment, amount, actor=actor)
+        record_refund_reversal(locked, amount)
+        locked.refunded_amount = F("refunded_amount") + amount
+        locked.save(update_fields=["refunded_amount", "updated_at"])
+        locked.refresh_from_db(fields=["refunded_amount"])
+        change_sub_order_status(locked, new_status, order=order, actor=actor)
+        refresh_order_status(order, sub_orders)
+        order.payment_status = _order_payment_status(payment)
+        order.save(update_fields=["payment_status", "updated_at"])
+        record_event(
+            order,
+            OrderEventType.PAYMENT_REFUNDED,
+            actor=actor,
+            sub_order=locked,
+            amount=str(amount),
+            currency=locked.currency,
+        )
+    return refund

@@ -1,0 +1,1 @@
+"""Payments are created by gateways during `complete_checkout`; see the orders conftest."""
