@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
 
+from backend.catalog.media import release_media_file
 from backend.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
@@ -46,7 +47,7 @@ from backend.images.admin import (
     picture_preview_description,
 )
 from backend.images.fields import NormalisedImageUploadField
-from backend.images.tasks import delete_image_files_task, make_renditions_task
+from backend.images.tasks import make_renditions_task
 from backend.regions.admin import province_list_filter
 from backend.warehouse.models import Stock
 
@@ -297,8 +298,7 @@ def schedule_media_files(formset: forms.BaseModelFormSet) -> None:
         if media.image:
             transaction.on_commit(partial(make_renditions_task.delay, media.image.name))
     for media in formset.deleted_objects:
-        if media.image:
-            transaction.on_commit(partial(delete_image_files_task.delay, media.image.name))
+        release_media_file(media.image.name)
 
 
 @admin.register(Product)
@@ -414,8 +414,13 @@ class ProductMediaAdmin(admin.ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: ProductMedia) -> None:
         name = obj.image.name
         super().delete_model(request, obj)
-        if name:
-            transaction.on_commit(partial(delete_image_files_task.delay, name))
+        release_media_file(name)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ProductMedia]) -> None:
+        names = list(queryset.values_list("image", flat=True))
+        super().delete_queryset(request, queryset)
+        for name in set(names):
+            release_media_file(name)
 
 
 # --- Collections ------------------------------------------------------------------------

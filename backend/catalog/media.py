@@ -143,8 +143,16 @@ def delete_product_media(product: Product, media_id: int | str, *, actor: User |
             )
         source_name = media.image.name
         media.delete()
-        if source_name:
-            transaction.on_commit(partial(delete_image_files_task.delay, source_name))
+        release_media_file(source_name)
+
+
+def release_media_file(source_name: str) -> None:
+    """After a photo row is deleted: remove its file and renditions once the transaction
+    commits, unless another row still shows the same file (synthetic benchmark data shares
+    one picture between many products)."""
+    if not source_name or ProductMedia.objects.filter(image=source_name).exists():
+        return
+    transaction.on_commit(partial(delete_image_files_task.delay, source_name))
 
 
 def _validate(upload: UploadLike, *, field: str) -> ValidatedImage:

@@ -237,3 +237,20 @@ def test_delete_product_media_other_products_photo_is_not_found(media_root):
     # then
     assert exc.value.code == ProductMediaErrorCode.NOT_FOUND
     assert ProductMedia.objects.filter(pk=theirs.pk).exists()
+
+
+def test_delete_product_media_keeps_a_file_another_product_still_shows(
+    media_root, django_capture_on_commit_callbacks
+):
+    # given: synthetic data shares one stored picture between products
+    product, other = _product(), _product()
+    with django_capture_on_commit_callbacks(execute=True):
+        media = store_product_image(product, _jpeg(), alt="共用的图", filename="shared.jpg")
+    ProductMedia.objects.create(product=other, image=media.image.name, alt=media.alt)
+    # when
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        delete_product_media(product, media.pk, actor=None)
+    # then
+    assert callbacks == []
+    assert (media_root / media.image.name).exists()
+    assert all(_renditions_exist(media_root, media.image.name))

@@ -114,3 +114,24 @@ def test_picture_preview_outside_public_folders_shows_no_image():
     html = str(picture_preview(media.image))
     # then
     assert "<img" not in html
+
+
+def test_admin_photo_delete_removes_file_and_renditions(
+    admin_client, media_root: Path, django_capture_on_commit_callbacks
+):
+    # given
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(admin_client, "photo.jpg", _photo_with_gps())
+    media = ProductMedia.objects.get()
+    source = media.image.name
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:catalog_productmedia_delete", args=[media.pk]), {"post": "yes"}
+        )
+    # then
+    assert response.status_code == 302
+    assert not (media_root / source).exists()
+    assert not any(
+        (media_root / rendition_name(source, s, f)).exists() for s in SIZES for f in FORMATS
+    )
