@@ -22,7 +22,7 @@ from django.utils.translation import ngettext, pgettext
 
 from backend.catalog.models import AssignedProductAttributeValue, AttributeInputType
 
-ORIGIN_SLUG = "origin-county"
+ORIGIN_SLUG = "origin"
 GRADE_SLUG = "grade"
 CERTIFICATIONS_SLUG = "certifications"
 HERITAGE_SLUG = "intangible-heritage"

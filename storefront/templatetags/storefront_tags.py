@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from prices import Money
 
@@ -51,6 +53,14 @@ def price_range(pricing: ProductPricing | None) -> str:
 @register.simple_tag
 def html_lang() -> str:
     return language_tag(get_language())
+
+
+@register.simple_tag
+def data_lang() -> str:
+    """` lang="zh-Hans"` on catalogue text (written in Chinese) when the page is in English."""
+    if (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', language_tag(settings.LANGUAGE_CODE))
 
 
 @register.simple_tag(takes_context=True)

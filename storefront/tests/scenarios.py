@@ -114,7 +114,7 @@ class Attributes:
 def make_attributes() -> Attributes:
     return Attributes(
         origin=Attribute.objects.create(
-            slug="origin-county",
+            slug="origin",
             name="产地",
             input_type=AttributeInputType.REFERENCE,
             entity_type=AttributeEntityType.REGION,

@@ -23,7 +23,7 @@ def assigned(attribute: Attribute, name: str, **fields: object) -> AssignedProdu
 def test_facts_from_assignments_sorts_values_into_origin_badges_and_facts():
     # given
     county = Region(name="成县", full_name="甘肃省 陇南市 成县", level=RegionLevel.COUNTY)
-    origin = Attribute(pk=1, slug="origin-county", name="产地", input_type="reference")
+    origin = Attribute(pk=1, slug="origin", name="产地", input_type="reference")
     certs = Attribute(pk=2, slug="certifications", name="三品一标", input_type="multiselect")
     heritage = Attribute(pk=3, slug="intangible-heritage", name="非遗", input_type="boolean")
     cold = Attribute(pk=4, slug="cold-chain", name="冷链", input_type="boolean")

@@ -44,7 +44,7 @@ def test_product_page_in_chinese_shows_prices_stock_producer_and_badges(
     assert response.status_code == 200
     assert '<html lang="zh-Hans">' in html
     assert html.count("<h1") == 1
-    assert "渭源白条党参" in html
+    assert '<h1 class="product__name">渭源白条党参</h1>' in html
     assert "¥49.90 – ¥89.00" in html
     assert "¥89.00" in html
     assert "仅剩 3 件" in html

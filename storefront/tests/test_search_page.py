@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def names(html: str) -> list[str]:
-    return re.findall(r'<h2 class="product-card__name">([^<]+)</h2>', html)
+    return re.findall(r'<h2 class="product-card__name"[^>]*>([^<]+)</h2>', html)
 
 
 @pytest.fixture
