@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from backend.images.processing import normalise_image
@@ -34,6 +35,17 @@ def accept_attribute() -> str:
     return ",".join(mime_types + [f".{ext}" for ext in extensions])
 
 
+def _upload_help_text() -> str:
+    return _("%(formats)s, up to %(size)s.") % {
+        "formats": SUPPORTED_FORMATS_TEXT,
+        "size": filesizeformat(settings.IMAGE_MAX_UPLOAD_BYTES),
+    }
+
+
+# Translated when shown (forms are built at import time, before any request's language).
+upload_help_text = lazy(_upload_help_text, str)
+
+
 class ImageUploadField(forms.FileField):
     """A file field that runs every image check once and keeps the decoded picture.
 
@@ -43,14 +55,7 @@ class ImageUploadField(forms.FileField):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "help_text",
-            _("%(formats)s, up to %(size)s.")
-            % {
-                "formats": SUPPORTED_FORMATS_TEXT,
-                "size": filesizeformat(settings.IMAGE_MAX_UPLOAD_BYTES),
-            },
-        )
+        kwargs.setdefault("help_text", upload_help_text())
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from io import BytesIO
 
 from django import forms
 from django.test import override_settings
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from PIL import ExifTags, Image
 
@@ -90,3 +91,13 @@ def test_normalised_image_upload_field_cleans_to_a_jpeg_without_metadata():
     assert (cleaned.width, cleaned.height) == (20, 40)
     with Image.open(BytesIO(cleaned.read())) as image:
         assert not image.getexif()
+
+
+def test_image_upload_field_help_text_follows_the_active_language():
+    # given
+    form = PhotoForm()
+    # when
+    with translation.override("en"):
+        english = str(form.fields["photo"].help_text)
+    # then
+    assert english.startswith("JPEG, PNG, WebP, GIF, up to ")
