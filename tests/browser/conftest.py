@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from django.core.management import call_command
@@ -86,6 +87,7 @@ def shop_paths(transactional_db) -> ShopPaths:  # type: ignore[no-untyped-def]
     Transactional tests flush the database afterwards, regions included: load them when the
     session's copy is gone.
     """
+    from backend.catalog.models import Channel
     from backend.catalog.tests.factories import ChannelFactory, list_product
     from backend.producers.models import ProducerShopLink
     from backend.regions.models import Region
@@ -95,13 +97,13 @@ def shop_paths(transactional_db) -> ShopPaths:  # type: ignore[no-untyped-def]
         make_attributes,
         make_products,
         make_tree,
-        new_product,
         new_producer,
+        new_product,
     )
 
     if not Region.objects.filter(code="621123").exists():
         call_command("load_regions", verbosity=0)
-    channel = ChannelFactory()
+    channel = cast(Channel, ChannelFactory())
     tree = make_tree()
     producer = new_producer(
         name="渭源县阳光合作社",
