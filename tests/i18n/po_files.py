@@ -109,10 +109,12 @@ def python_messages(path: Path) -> set[Key]:
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         if name not in GETTEXT_NAMES:
             continue
-        strings = [
-            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
-        ]
-        if not strings or len(strings) != len(node.args[: len(strings)]):
+        strings: list[str] = []  # the leading literal arguments
+        for argument in node.args:
+            if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                break
+            strings.append(argument.value)
+        if not strings:
             continue
         if GETTEXT_NAMES[name] == 2 and len(strings) >= 2:
             found.add((strings[0], strings[1]))
