@@ -69,16 +69,18 @@ def _admin_url(model: type[models.Model], view: str, *args: Any) -> str:
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=[_label(i) for i in REGISTERED])
 def test_admin_pages_of_every_registered_model_load(admin_client, catalogue, model, model_admin):
-    # given
+    # given: a row of every foundation model (models other apps register later may have none)
     instance = model._default_manager.order_by("pk").first()
-    assert instance is not None, f"the catalogue fixture has no {model._meta.label}"
+    if model._meta.label_lower in FOUNDATION_MODELS:
+        assert instance is not None, f"the catalogue fixture has no {model._meta.label}"
     # when
     responses = {
         "changelist": admin_client.get(_admin_url(model, "changelist")),
         "search": admin_client.get(_admin_url(model, "changelist"), {"q": "党参 1"}),
         "add": admin_client.get(_admin_url(model, "add")),
-        "change": admin_client.get(_admin_url(model, "change", instance.pk)),
     }
+    if instance is not None:
+        responses["change"] = admin_client.get(_admin_url(model, "change", instance.pk))
     # then
     assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(responses, 200)
 
