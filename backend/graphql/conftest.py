@@ -71,3 +71,65 @@ def listed_product(channel: Any, producer: Any) -> Callable[..., Any]:
         return product
 
     return make
+
+
+@pytest.fixture
+def certification(db: Any) -> Any:
+    """A storefront attribute (三品一标 certifications) with two values."""
+    from backend.catalog.models import Attribute, AttributeInputType, AttributeValue
+
+    attribute = Attribute.objects.create(
+        slug="certification", name="认证", input_type=AttributeInputType.MULTISELECT
+    )
+    AttributeValue.objects.create(
+        attribute=attribute, name="地理标志", slug="geo-mark", sort_order=1
+    )
+    AttributeValue.objects.create(attribute=attribute, name="有机", slug="organic", sort_order=2)
+    return attribute
+
+
+@pytest.fixture
+def published_collection(channel: Any) -> Any:
+    from backend.catalog.models import Collection, CollectionChannelListing
+
+    collection = Collection.objects.create(name="一县一品", slug="one-county-one-product")
+    CollectionChannelListing.objects.create(
+        collection=collection, channel=channel, is_published=True
+    )
+    return collection
+
+
+@pytest.fixture
+def full_catalogue(
+    channel: Any, certification: Any, published_collection: Any
+) -> Callable[[int], list[Any]]:
+    """`n` products, each with its own producer, a subcategory, a photo, a certification, a place
+    in a collection and two priced variants with stock: every relation a list query touches."""
+    from backend.catalog.models import (
+        AssignedProductAttributeValue,
+        CollectionProduct,
+        ProductMedia,
+    )
+    from backend.catalog.tests.factories import CategoryFactory, ProductFactory, list_product
+    from backend.producers.tests.factories import ProducerFactory
+
+    parent = CategoryFactory(name="农产品", slug="farm")
+    value = certification.values.get(slug="organic")
+
+    def build(n: int) -> list[Any]:
+        products = []
+        for i in range(n):
+            category = CategoryFactory(parent=parent)
+            product: Any = ProductFactory(producer=ProducerFactory(), category=category)
+            list_product(product, channel, [Decimal("10.00") + i, Decimal("20.00") + i])
+            ProductMedia.objects.create(
+                product=product, image=f"products/photo-{product.pk}.jpg", alt=f"照片{i}"
+            )
+            AssignedProductAttributeValue.objects.create(value=value, product=product)
+            CollectionProduct.objects.create(
+                collection=published_collection, product=product, sort_order=i
+            )
+            products.append(product)
+        return products
+
+    return build

@@ -40,8 +40,8 @@ from graphql.error import GraphQLError
 
 from backend.graphql.core.context import GraphQLContext
 from backend.graphql.core.cost import cost_error, cost_extensions, query_cost
-from backend.graphql.core.dataloaders import DataLoaderExecutionContext
 from backend.graphql.core.errors import format_error, unwrap_error
+from backend.graphql.core.execution import DataLoaderExecutionContext
 from backend.graphql.core.validation import VALIDATION_RULES
 
 BATCH_REFUSED = "Batched requests are not supported: send one operation per request."

@@ -2,9 +2,9 @@
 
 A loader's `load(key)` returns a pending `SyncFuture` and queues the key. Nothing is fetched
 until the executor has resolved every field it can at the current depth; then
-`DataLoaderExecutionContext` dispatches every loader that has queued keys, one batch query
-each, which resolves the futures and lets execution go one level deeper. So a list costs one
-query per relation and per level, whatever its length.
+`DataLoaderExecutionContext` (execution.py) dispatches every loader that has queued keys, one
+batch query each, which resolves the futures and lets execution go one level deeper. So a list
+costs one query per relation and per level, whatever its length.
 
 `then()` and `gather()` chain futures (graphql-sync-dataloaders' futures have no `then`).
 """
@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from graphql import ExecutionContext, OperationDefinitionNode
-from graphql_sync_dataloaders import DeferredExecutionContext, SyncDataLoader, SyncFuture
+from graphql_sync_dataloaders import SyncDataLoader, SyncFuture
 
 from backend.graphql.core.context import GraphQLContext
 
@@ -75,33 +74,10 @@ def dispatch_pending_loaders(context: Any) -> bool:
     dataloaders = getattr(context, "dataloaders", None)
     if not dataloaders:
         return False
-    pending = [loader for loader in dataloaders.values() if loader.has_pending]
+    pending = [loader for loader in list(dataloaders.values()) if loader.has_pending]
     for loader in pending:
         loader.dispatch_queue()
     return bool(pending)
-
-
-class DataLoaderExecutionContext(DeferredExecutionContext):  # type: ignore[misc]
-    """graphql-sync-dataloaders' executor, extended to dispatch this request's loaders.
-
-    The loop runs breadth-first rounds: resolve what can be resolved, then dispatch all loaders
-    with queued keys at once, until nothing is pending.
-    """
-
-    def execute_operation(self, operation: OperationDefinitionNode, root_value: Any) -> Any:
-        self._deferred_callbacks = []
-        result = ExecutionContext.execute_operation(self, operation, root_value)
-        callbacks = self._deferred_callbacks
-        while True:
-            while callbacks:
-                callbacks.pop(0)()
-            if not dispatch_pending_loaders(self.context_value):
-                break
-        if isinstance(result, SyncFuture):
-            if not result.done():
-                raise RuntimeError("GraphQL deferred execution failed to complete.")
-            return result.result()
-        return result
 
 
 def then(value: Any, fn: Callable[[Any], Any]) -> Any:

@@ -38,7 +38,7 @@ class ProducerByIdLoader(DataLoader[int, Producer | None]):
     context_key = "producer_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[Producer | None]:
-        producers = public_producers().in_bulk(keys)
+        producers = public_producers().order_by().in_bulk(keys)
         return [producers.get(k) for k in keys]
 
 

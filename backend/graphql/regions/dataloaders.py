@@ -10,5 +10,5 @@ class RegionByIdLoader(DataLoader[int, Region | None]):
     context_key = "region_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[Region | None]:
-        regions = Region.objects.in_bulk(keys)
+        regions = Region.objects.order_by().in_bulk(keys)
         return [regions.get(k) for k in keys]

@@ -38,7 +38,7 @@ class ProductByIdLoader(DataLoader[int, Product | None]):
     context_key = "product_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[Product | None]:
-        products = Product.objects.in_bulk(keys)
+        products = Product.objects.order_by().in_bulk(keys)
         return [products.get(k) for k in keys]
 
 
@@ -46,7 +46,7 @@ class ProductTypeByIdLoader(DataLoader[int, ProductType | None]):
     context_key = "product_type_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[ProductType | None]:
-        types = ProductType.objects.in_bulk(keys)
+        types = ProductType.objects.order_by().in_bulk(keys)
         return [types.get(k) for k in keys]
 
 
@@ -54,7 +54,7 @@ class CategoryByIdLoader(DataLoader[int, Category | None]):
     context_key = "category_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[Category | None]:
-        categories = Category.objects.in_bulk(keys)
+        categories = Category.objects.order_by().in_bulk(keys)
         return [categories.get(k) for k in keys]
 
 

@@ -39,7 +39,7 @@ class VariantByIdLoader(DataLoader[int, ProductVariant | None]):
     context_key = "variant_by_id"
 
     def batch_load(self, keys: Sequence[int]) -> list[ProductVariant | None]:
-        variants = ProductVariant.objects.in_bulk(keys)
+        variants = ProductVariant.objects.order_by().in_bulk(keys)
         return [variants.get(k) for k in keys]
 
 
