@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
 from backend.catalog.models import AssignedProductAttributeValue, AttributeInputType
+from backend.checkout.variant_facts import SUPPLYING_HOUSEHOLD_SLUG
 
 ORIGIN_SLUG = "origin"
 GRADE_SLUG = "grade"
@@ -30,6 +31,9 @@ COLD_CHAIN_SLUG = "cold-chain"
 SHELF_LIFE_SLUG = "shelf-life"
 
 BADGE_ATTRIBUTE_SLUGS = frozenset({CERTIFICATIONS_SLUG})
+# Attributes that name people or households: never on a public page, whatever their
+# `visible_in_storefront` says.
+PRIVATE_ATTRIBUTE_SLUGS = frozenset({SUPPLYING_HOUSEHOLD_SLUG})
 
 ATTRIBUTE_LABELS: dict[str, Promise] = {
     ORIGIN_SLUG: _("Origin"),
@@ -100,7 +104,7 @@ def facts_from_assignments(
     for assignment in assignments:
         value = assignment.value
         attribute = value.attribute
-        if not attribute.visible_in_storefront:
+        if not attribute.visible_in_storefront or attribute.slug in PRIVATE_ATTRIBUTE_SLUGS:
             continue
         label = str(ATTRIBUTE_LABELS.get(attribute.slug, attribute.name))
         input_type = attribute.input_type

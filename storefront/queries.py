@@ -27,6 +27,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from prices import Money
 
 from backend.catalog.lookups import active_producers, get_channel, products_visible_in_channel
@@ -43,11 +44,15 @@ from backend.catalog.models import (
 )
 from backend.catalog.pricing import ProductPricing, price_range_from_listings
 from backend.producers.models import Producer, ProducerKind, ProducerShopLink
-from backend.warehouse.models import Stock
+from backend.warehouse.models import Reservation, Stock
 from storefront.availability import Availability, availability_for
 from storefront.paging import PAGE_SIZE, ProductSort
 from storefront.pictures import Picture, picture_for
-from storefront.product_facts import ProductFacts, facts_from_assignments
+from storefront.product_facts import (
+    PRIVATE_ATTRIBUTE_SLUGS,
+    ProductFacts,
+    facts_from_assignments,
+)
 
 # The only producer columns the storefront ever reads. Identity numbers are not among them.
 PUBLIC_PRODUCER_FIELDS = (
@@ -367,10 +372,20 @@ def new_products(channel: Channel | None, limit: int = HOME_NEW_PRODUCTS) -> lis
 
 
 def _stock_available() -> Coalesce:
+    """What a buyer can still get of a variant, in SQL (the rule of
+    `backend.warehouse.availability`): per stock row, on hand − allocated − reservations of
+    checkouts that have not expired, never below zero; summed over the variant's rows."""
+    reserved = (
+        Reservation.objects.filter(stock_id=OuterRef("pk"), reserved_until__gt=timezone.now())
+        .values("stock_id")
+        .annotate(total=Sum("quantity_reserved"))
+        .values("total")
+    )
+    free = F("quantity") - F("quantity_allocated") - Coalesce(Subquery(reserved), Value(0))
     per_variant = (
         Stock.objects.filter(product_variant_id=OuterRef("pk"))
         .values("product_variant_id")
-        .annotate(total=Sum(Greatest(F("quantity") - F("quantity_allocated"), Value(0))))
+        .annotate(total=Sum(Greatest(free, Value(0))))
         .values("total")
     )
     return Coalesce(Subquery(per_variant, output_field=IntegerField()), Value(0))
@@ -400,9 +415,12 @@ def _product_for_page(channel: Channel | None, slug: str) -> Product:
             )
         )
     )
-    assignments = AssignedProductAttributeValue.objects.select_related(
-        "value__attribute", "value__reference_region"
-    ).order_by("value__attribute__storefront_search_position", "sort_order", "pk")
+    assignments = (
+        AssignedProductAttributeValue.objects.filter(value__attribute__visible_in_storefront=True)
+        .exclude(value__attribute__slug__in=PRIVATE_ATTRIBUTE_SLUGS)
+        .select_related("value__attribute", "value__reference_region")
+        .order_by("value__attribute__storefront_search_position", "sort_order", "pk")
+    )
     return (
         visible_products(channel, in_listings=False)
         .select_related("producer__region", "category")

@@ -214,3 +214,44 @@ def test_product_page_other_products_of_the_category_do_not_leak(client, channel
     # then
     assert "¥12.50" in html
     assert "¥49.90" not in html
+
+
+def test_product_page_stock_held_by_other_checkouts_is_not_available(client, channel, tree):
+    # given
+    from backend.checkout.models import CheckoutLine
+    from backend.checkout.tests.factories import CheckoutLineFactory
+    from backend.warehouse.models import Reservation
+
+    product = new_product(category=tree.dangshen, slug="reserved")
+    (variant,) = list_product(product, channel, stock=10)
+    stock = Stock.objects.get(product_variant=variant)
+    for minutes, quantity in [(20, 7), (-1, 3)]:  # one active, one expired
+        line: CheckoutLine = CheckoutLineFactory(variant=variant, quantity=quantity)  # type: ignore[assignment]
+        Reservation.objects.create(
+            checkout_line=line,
+            stock=stock,
+            quantity_reserved=quantity,
+            reserved_until=timezone.now() + timedelta(minutes=minutes),
+        )
+
+    # when
+    html = client.get("/en/product/reserved/").content.decode()
+
+    # then
+    assert "Only 3 left" in html
+
+
+def test_product_page_never_shows_the_supplying_household(client, channel, tree):
+    # given
+    from backend.checkout.tests.factories import set_supplying_household
+
+    product = new_product(category=tree.dangshen, slug="household")
+    list_product(product, channel)
+    set_supplying_household(product, "HH-621123-0042")
+
+    # when
+    html = client.get("/product/household/").content.decode()
+
+    # then
+    assert "HH-621123-0042" not in html
+    assert "供货农户" not in html
