@@ -101,7 +101,8 @@ def refund_sub_order(
         locked.refunded_amount = F("refunded_amount") + amount
         locked.save(update_fields=["refunded_amount", "updated_at"])
         locked.refresh_from_db(fields=["refunded_amount"])
-        change_sub_order_status(locked, new_status, order=order, actor=actor)
+        if new_status != locked.status:
+            change_sub_order_status(locked, new_status, order=order, actor=actor)
         refresh_order_status(order, sub_orders)
         order.payment_status = _order_payment_status(payment)
         order.save(update_fields=["payment_status", "updated_at"])

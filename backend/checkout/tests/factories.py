@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypedDict
 
 import factory
 
@@ -80,7 +81,14 @@ def set_supplying_household(product: Product, household_ref: str) -> None:
     AssignedProductAttributeValue.objects.create(value=value, product=product)
 
 
-def shipping_address(county_code: str = "110105") -> dict[str, object]:
+class AddressInput(TypedDict):
+    recipient_name: str
+    mobile: str
+    county_id: int
+    address_detail: str
+
+
+def shipping_address(county_code: str = "110105") -> AddressInput:
     """Keyword arguments for `update_checkout_shipping_address` (an invented recipient)."""
     return {
         "recipient_name": "张小花",

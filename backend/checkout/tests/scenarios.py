@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, cast
 
 from backend.accounts.models import User
-from backend.catalog.models import Channel, ProductVariant
-from backend.catalog.tests.factories import ProductFactory, list_product
+from backend.accounts.tests.factories import UserFactory
+from backend.catalog.models import Channel, Product, ProductVariant
+from backend.catalog.tests.factories import ProductFactory, WarehouseFactory, list_product
 from backend.checkout.details import (
     update_checkout_delivery_method,
     update_checkout_shipping_address,
@@ -23,12 +25,26 @@ from backend.checkout.tests.factories import (
 )
 from backend.producers.models import Producer
 from backend.producers.tests.factories import ProducerFactory
+from backend.warehouse.models import Warehouse
+
+
+def new_producer(factory_class: type[ProducerFactory] = ProducerFactory, **kwargs: Any) -> Producer:
+    """A producer from the producers' factories, typed as the model."""
+    return cast(Producer, factory_class(**kwargs))
+
+
+def new_user(**kwargs: Any) -> User:
+    return cast(User, UserFactory(**kwargs))
+
+
+def new_warehouse(**kwargs: Any) -> Warehouse:
+    return cast(Warehouse, WarehouseFactory(**kwargs))
 
 
 def make_courier(*, cold_chain: bool = True) -> ShippingMethod:
     """8.00 for the first kg, 3.00 per further kg, 12.00 cold-chain surcharge; Xinjiang (65)
     20.00 + 10.00 per kg, 30.00 surcharge."""
-    method = ShippingMethodFactory(supports_cold_chain=cold_chain)
+    method = cast(ShippingMethod, ShippingMethodFactory(supports_cold_chain=cold_chain))
     ShippingRateFactory(method=method)
     ShippingRateFactory(
         method=method,
@@ -49,7 +65,7 @@ def listed_variant(
     weight_grams: int = 500,
     fresh: bool = False,
 ) -> ProductVariant:
-    product = ProductFactory(producer=producer or ProducerFactory())
+    product = cast(Product, ProductFactory(producer=producer or new_producer()))
     (variant,) = list_product(product, channel, prices=[Decimal(price)], stock=stock)
     if variant.weight_grams != weight_grams:
         variant.weight_grams = weight_grams

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import override_settings
 from django.utils import timezone
@@ -162,7 +164,7 @@ def test_add_checkout_lines_not_yet_for_purchase_not_available(channel):
     # given
     variant = listed_variant(channel)
     ProductChannelListing.objects.filter(product=variant.product).update(
-        available_for_purchase_at=timezone.now() + timezone.timedelta(days=1)
+        available_for_purchase_at=timezone.now() + timedelta(days=1)
     )
     checkout = create_checkout(channel=channel, actor=None)
 

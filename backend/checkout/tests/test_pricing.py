@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from django.db import connection
@@ -8,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from prices import Money
 
 from backend.checkout.fetch import fetch_checkout_info, get_checkout
+from backend.checkout.models import ShippingRate
 from backend.checkout.pricing import calculate_checkout_totals
 from backend.checkout.shipping import parcel_shipping_price
 from backend.checkout.tests.factories import ShippingRateFactory
-from backend.checkout.tests.scenarios import listed_variant, ready_checkout
-from backend.producers.tests.factories import ProducerFactory
+from backend.checkout.tests.scenarios import listed_variant, new_producer, ready_checkout
 
 
 def cny(amount: str) -> Money:
@@ -21,7 +22,7 @@ def cny(amount: str) -> Money:
 
 @pytest.fixture
 def two_producer_cart(channel, courier):  # type: ignore[no-untyped-def]
-    first, second = ProducerFactory(), ProducerFactory()
+    first, second = new_producer(), new_producer()
     a1 = listed_variant(channel, producer=first, price="19.99", weight_grams=500)
     a2 = listed_variant(channel, producer=first, price="0.01", weight_grams=100)
     b1 = listed_variant(channel, producer=second, price="33.33", weight_grams=1000, fresh=True)
@@ -40,7 +41,7 @@ def two_producer_cart(channel, courier):  # type: ignore[no-untyped-def]
 )
 def test_parcel_shipping_price_weight_steps_started_steps_charged(db, weight, cold, expected):
     # given
-    rate = ShippingRateFactory()
+    rate = cast(ShippingRate, ShippingRateFactory())
 
     # when
     price = parcel_shipping_price(rate, weight_grams=weight, needs_cold_chain=cold)
