@@ -32,7 +32,8 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, OperationType, execute, get_operation_ast, parse, validate
@@ -50,6 +51,12 @@ BATCH_REFUSED = "Batched requests are not supported: send one operation per requ
 class SunshineGraphQLView(GraphQLView):
     execution_context_class = DataLoaderExecutionContext
     validation_rules = VALIDATION_RULES
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # /graphql/ has no language prefix, so LocaleMiddleware would always pick the default
+        # language; an API client says what it wants with Accept-Language (or the cookie).
+        with translation.override(translation.get_language_from_request(request)):
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
 
     def get_context(self, request: HttpRequest) -> GraphQLContext:
         return GraphQLContext(request=request)

@@ -1,7 +1,8 @@
 """Validation rules that bound what one request may ask for (Saleor's guard-rails).
 
 - one operation per document (a second operation, even with `operationName`, is refused);
-- GRAPHQL_QUERY_MAX_DEPTH: nesting of selection sets, fragments expanded;
+- GRAPHQL_QUERY_MAX_DEPTH: nesting of fields that have a selection set (`{ a { b { id } } }`
+  is 2 deep), fragments expanded;
 - GRAPHQL_QUERY_MAX_ALIASES: aliased fields in the whole document.
 
 The query cost limit needs the request's variables, so it lives in `cost.py` and the view.
@@ -66,13 +67,14 @@ class DepthLimitRule(ASTValidationRule):
     def _depth(
         self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]
     ) -> int:
-        """Deepest field level under this selection set; stops once past the limit."""
+        """Deepest nesting under this selection set; stops once past the limit."""
         if selection_set is None or depth > self.max_depth:
             return depth
         deepest = depth
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                deepest = max(deepest, self._depth(selection.selection_set, depth + 1, seen))
+                if selection.selection_set is not None:  # leaf fields add no level
+                    deepest = max(deepest, self._depth(selection.selection_set, depth + 1, seen))
             elif isinstance(selection, InlineFragmentNode):
                 deepest = max(deepest, self._depth(selection.selection_set, depth, seen))
             elif isinstance(selection, FragmentSpreadNode):
