@@ -1,0 +1,134 @@
+"""A real Celery worker on a real Redis, both started by the test, runs the expiry task against
+the test database (the worker process reaches it through DATABASE_URL)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from backend.checkout.tests.scenarios import listed_variant, make_courier, ready_checkout
+from backend.orders.complete_checkout import complete_checkout
+from backend.orders.models import OrderStatus
+from backend.orders.tests.test_concurrency import AVAILABLE_APPS
+from backend.payments.models import Payment
+from backend.warehouse.models import Stock
+
+REDIS_SERVER = shutil.which("redis-server")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(check, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise TimeoutError("gave up waiting")
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (make system-deps installs it)")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def accepting() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            return False
+
+    try:
+        wait_for(accepting)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def celery_worker(redis_url: str, tmp_path: Path) -> Iterator[Celery]:
+    """A worker process of the project's Celery app; yields a client app on the same broker."""
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "DATABASE_URL": f"postgres://{db['USER']}@/{db['NAME']}?host={db['HOST']}",
+        "CONN_MAX_AGE": "0",
+    }
+    log = (tmp_path / "worker.log").open("w")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "backend.config.celery:app", "worker"]
+        + ["--pool", "solo", "--loglevel", "INFO", "--without-gossip", "--without-mingle"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    client = Celery("test-client", broker=redis_url, backend=redis_url)
+    try:
+        yield client
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(timeout=10)
+        log.close()
+
+
+@pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
+def test_expire_unpaid_orders_task_run_by_real_worker_frees_stock(channel, celery_worker):
+    # given
+    variant = listed_variant(channel, stock=3)
+    order = complete_checkout(
+        ready_checkout(channel, [(variant, 2)], method=make_courier()),
+        actor=None,
+        gateway="offline.bank_transfer",
+    )
+    Payment.objects.filter(order=order).update(expires_at=timezone.now() - timedelta(minutes=1))
+
+    # when
+    result = celery_worker.send_task("orders.expire_unpaid_orders")
+    expired = result.get(timeout=90)
+
+    # then
+    assert expired == 1
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CANCELLED
+    assert Stock.objects.get(product_variant=variant).quantity_allocated == 0
