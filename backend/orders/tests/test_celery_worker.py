@@ -91,9 +91,10 @@ def celery_worker(redis_url: str, tmp_path: Path) -> Iterator[Celery]:
         "CONN_MAX_AGE": "0",
     }
     log = (tmp_path / "worker.log").open("w")
+    command = [sys.executable, "-m", "celery", "-A", "backend.config.celery:app", "worker"]
+    options = ["--pool", "solo", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "backend.config.celery:app", "worker"]
-        + ["--pool", "solo", "--loglevel", "INFO", "--without-gossip", "--without-mingle"],
+        [*command, *options],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=log,
