@@ -1,18 +1,16 @@
 """Read queries of the storefront, built on `backend.catalog.lookups` and `pricing`.
 
-Every function returns small frozen dataclasses, never model instances, so templates cannot
-reach a producer's identity numbers (they are never selected either: see PUBLIC_PRODUCER_FIELDS)
-and cannot start a query of their own. Each list costs a fixed number of queries whatever its
-length: related rows come through `select_related` and `Prefetch` querysets.
+Every function returns the frozen dataclasses of `storefront.shapes`, never model instances, so
+templates cannot reach a producer's identity numbers (they are never selected either: see
+PUBLIC_PRODUCER_FIELDS) and cannot start a query of their own. Each list costs a fixed number
+of queries whatever its length: related rows come through `select_related` and `Prefetch`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     F,
@@ -45,13 +43,20 @@ from backend.catalog.models import (
 from backend.catalog.pricing import ProductPricing, price_range_from_listings
 from backend.producers.models import Producer, ProducerKind, ProducerShopLink
 from backend.warehouse.models import Reservation, Stock
-from storefront.availability import Availability, availability_for
 from storefront.paging import PAGE_SIZE, ProductSort
 from storefront.pictures import Picture, picture_for
-from storefront.product_facts import (
-    PRIVATE_ATTRIBUTE_SLUGS,
-    ProductFacts,
-    facts_from_assignments,
+from storefront.product_facts import PRIVATE_ATTRIBUTE_SLUGS, facts_from_assignments
+from storefront.shapes import (
+    CategoryLink,
+    CategoryNode,
+    CategoryPlace,
+    ProducerCard,
+    ProductCard,
+    ProductCardPage,
+    ProductDetail,
+    ShopDetail,
+    ShopLink,
+    VariantOption,
 )
 
 # The only producer columns the storefront ever reads. Identity numbers are not among them.
@@ -71,106 +76,6 @@ PUBLIC_PRODUCER_FIELDS = (
 CATEGORY_FIELDS = ("id", "name", "slug", "description", "parent", "tree_id", "lft", "rght", "level")
 HOME_NEW_PRODUCTS = 12
 HOME_FEATURED_PRODUCERS = 8
-
-
-# --- Shapes handed to templates ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CategoryLink:
-    name: str
-    slug: str
-
-
-@dataclass(frozen=True)
-class CategoryNode:
-    name: str
-    slug: str
-    children: list[CategoryLink] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ProducerCard:
-    name: str
-    slug: str
-    kind: str
-    kind_label: str
-    region_name: str
-    logo: Picture | None
-
-
-@dataclass(frozen=True)
-class ProductCard:
-    name: str
-    slug: str
-    pricing: ProductPricing
-    picture: Picture | None
-    producer_name: str
-    producer_slug: str
-
-
-@dataclass(frozen=True)
-class ProductCardPage:
-    page: Page
-    cards: list[ProductCard]
-
-
-@dataclass(frozen=True)
-class VariantOption:
-    name: str
-    sku: str
-    price: Money
-    quantity_available: int
-    track_inventory: bool
-
-    @property
-    def availability(self) -> Availability:
-        return availability_for(self.quantity_available, track_inventory=self.track_inventory)
-
-
-@dataclass(frozen=True)
-class ProductDetail:
-    name: str
-    slug: str
-    description: str
-    pricing: ProductPricing
-    pictures: list[Picture]
-    variants: list[VariantOption]
-    producer: ProducerCard
-    breadcrumbs: list[CategoryLink]
-    facts: ProductFacts
-
-    @property
-    def availability(self) -> Availability:
-        """The product as a whole: what all its variants together have left."""
-        if any(not variant.track_inventory for variant in self.variants):
-            return availability_for(0, track_inventory=False)
-        return availability_for(sum(variant.quantity_available for variant in self.variants))
-
-
-@dataclass(frozen=True)
-class ShopLink:
-    platform: str
-    url: str
-
-
-@dataclass(frozen=True)
-class ShopDetail:
-    card: ProducerCard
-    story: str
-    opened_on: date
-    member_household_count: int
-    disabled_employee_count: int
-    links: list[ShopLink]
-
-
-@dataclass(frozen=True)
-class CategoryPlace:
-    """A category with the way to it and the way down from it."""
-
-    category: Category
-    breadcrumbs: list[CategoryLink]
-    children: list[CategoryLink]
 
 
 # --- Channel and visibility --------------------------------------------------------------

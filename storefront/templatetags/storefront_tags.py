@@ -14,7 +14,8 @@ from prices import Money
 from backend.catalog.pricing import ProductPricing
 from backend.core.money import quantize
 from storefront.languages import LanguageLink, language_links, language_tag
-from storefront.queries import CategoryLink, root_categories
+from storefront.queries import root_categories
+from storefront.shapes import CategoryLink
 
 register = template.Library()
 
