@@ -21,10 +21,10 @@ def test_portal_home_lists_own_shop_products_and_hides_other_sellers(client, cha
     # given
     owner = UserFactory()
     shop = ProducerFactory(owner=owner, name="山里红合作社")
-    mine = ProductFactory(producer=shop, name="高山党参")
+    mine = ProductFactory.create(producer=shop, name="高山党参")
     list_product(mine, channel, stock=3)
     stranger = ProducerFactory(owner=UserFactory(), name="别人的店")
-    list_product(ProductFactory(producer=stranger, name="别人的核桃"), channel)
+    list_product(ProductFactory.create(producer=stranger, name="别人的核桃"), channel)
     client.force_login(owner)
     # when
     html = client.get("/seller/").content.decode()
