@@ -51,7 +51,7 @@ def test_portal_home_query_count_does_not_grow_with_products(
     shop = ProducerFactory(owner=owner)
     for _ in range(count):
         list_product(
-            ProductFactory(producer=shop), channel, prices=[Decimal("1.00"), Decimal("2.00")]
+            ProductFactory.create(producer=shop), channel, prices=[Decimal("1.00"), Decimal("2.00")]
         )
     client.force_login(owner)
     # when / then: session, user, shops, products, variants — whatever the number of rows
