@@ -5,6 +5,7 @@ A paid order is refunded instead (`payments.refunds`)."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from backend.orders.events import record_event
 from backend.orders.models import Order, OrderEventType, OrderStatus, PaymentStatus
 from backend.orders.status import change_sub_order_status, check_transition, refresh_order_status
 from backend.payments.models import Payment, PaymentState, PaymentTransaction, TransactionKind
+from backend.payments.tasks import cancel_gateway_payment
 from backend.warehouse import locks
 from backend.warehouse.allocation import deallocate_stock
 
@@ -41,6 +43,8 @@ def _cancel_locked(order: Order, *, actor: User | None, event_type: OrderEventTy
                 currency=payment.currency,
                 actor=actor if actor is not None and actor.pk else None,
             )
+            if payment.psp_reference:  # the provider is told after commit, never under locks
+                transaction.on_commit(partial(cancel_gateway_payment.delay, payment.pk))
     record_event(order, event_type, actor=actor, released_units=released)
 
 

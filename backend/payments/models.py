@@ -196,3 +196,24 @@ class Payout(models.Model):
 
     def __str__(self) -> str:
         return f"{self.producer_id}: {self.amount} {self.currency}"
+
+
+class StripeEvent(models.Model):
+    """Each Stripe webhook event id, stored in the transaction that applies it: once only."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100)
+    payment = models.ForeignKey(
+        Payment, on_delete=models.SET_NULL, null=True, blank=True, related_name="stripe_events"
+    )
+    stripe_created = models.BigIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=64, blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.event_id}"
