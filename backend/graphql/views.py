@@ -4,15 +4,19 @@ Execution model
 ---------------
 One model for the whole API: **synchronous deferred execution with per-request dataloaders**
 (`graphql-sync-dataloaders`). graphene-django's `GraphQLView` runs graphql-core with
-`DataLoaderExecutionContext` (a `DeferredExecutionContext` subclass) as its
-`execution_context_class`. Resolvers never touch a relation of a list row directly: they call
-`SomeLoader(info.context).load(key)`, which returns a pending future. When the executor has
-resolved everything it can at the current depth, the execution context dispatches every loader
-that has queued keys, one `WHERE key IN (…)` query each, and execution continues one level
-deeper. The loaders live on the request's `GraphQLContext`, so their caches last one request.
-Nested connections (`categories { products(first: 4) }`) are batched too, with one
-window-function query for all parents. Result: a list costs a fixed number of SQL queries,
-whatever its length; tests pin the counts for 1 and for 50 rows.
+`DataLoaderExecutionContext` (core/execution.py, a subclass of the library's
+`DeferredExecutionContext`) as its `execution_context_class`. Resolvers never touch a relation
+of a list row directly: they call `SomeLoader(info.context).load(key)` (a `SyncDataLoader`),
+which returns a pending future. When the executor has resolved everything it can, it
+dispatches every loader that has queued keys, one `WHERE key IN (…)` query each, and execution
+continues one level deeper. Loaders live on the request's `GraphQLContext`, so their caches
+last one request and one request never sees another's data. Nested connections
+(`categories { products(first: 4) }`) are batched too: one statement for all parents (a UNION
+ALL of one small ordered LIMIT per parent), plus one for their `totalCount`. Result: a list
+costs a fixed number of SQL queries whatever its length; tests pin the counts for 1 and 50 rows.
+The subclass also fixes two defects of graphql-sync-dataloaders 0.1.1 with graphql-core 3.2.14
+(see core/execution.py). Pagination is keyset (cursor = the row's sort-key values), never
+OFFSET, so deep pages cost what the first page costs.
 
 Guard-rails (as Saleor's)
 -------------------------

@@ -8,7 +8,7 @@ Two ways to slice:
 - `slice_queryset`: one root list (`products(first: 24)`), one query for the page, one more for
   `totalCount` only if asked for.
 - `slice_by_parent`: the same page for many parents at once (`categories { products(first:
-  4) }`): one window-function query for all parents (ROW_NUMBER() OVER (PARTITION BY parent)),
+  4) }`): one statement for all parents (a UNION ALL of one small ordered LIMIT per parent),
   so a nested connection never costs a query per parent.
 """
 
@@ -25,9 +25,8 @@ from typing import Any
 import graphene
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.expressions import BaseExpression, Combinable
-from django.db.models.functions import RowNumber
 from graphene.relay import PageInfo
 from graphql import GraphQLError, GraphQLResolveInfo
 
@@ -250,51 +249,54 @@ def slice_queryset(queryset: QuerySet[Any], sort: SortSpec, args: PageArgs) -> P
 
 
 def slice_by_parent(
-    queryset: QuerySet[Any],
-    parent: Combinable | BaseExpression | str,
-    parent_ids: Sequence[Any],
-    sort: SortSpec,
-    args: PageArgs,
+    queryset: QuerySet[Any], parent_filters: dict[Any, Q], sort: SortSpec, args: PageArgs
 ) -> dict[Any, Page]:
-    """The same page for each parent, in one query (ROW_NUMBER() per parent).
+    """The same page for each parent, in one statement: a UNION ALL of one `ORDER BY … LIMIT`
+    per parent (what a LATERAL join does), each able to stop at the first rows of an index.
 
-    `parent` is the expression that names a row's parent (e.g. "producer_id"); a row that
-    belongs to several parents comes back once per parent.
+    `parent_filters` maps a parent id to the condition that selects its rows. The filter is
+    applied before the sort annotations, so a sort key on the same multi-valued relation (a
+    product's position in the collection) reuses the join that the filter made.
     """
-    parent_expression = F(parent) if isinstance(parent, str) else parent
-    if not parent_ids or not args.size:
-        rows: list[Any] = []
-    else:
-        ordered = _ordered(queryset, sort, args).annotate(_parent=parent_expression)
-        ordered = ordered.filter(_parent__in=list(parent_ids))
-        ordered = ordered.annotate(
-            _row=Window(
-                RowNumber(),
-                partition_by=[F("_parent")],
-                order_by=sort.order_by(reverse=args.backwards),
-            )
-        ).filter(_row__lte=args.size + 1)
-        rows = list(ordered.order_by("_parent", "_row"))
+    rows: list[Any] = []
+    if parent_filters and args.size:
+        parts = [
+            _ordered(
+                queryset.filter(condition).annotate(
+                    _parent=Value(parent_id, output_field=models.IntegerField())
+                ),
+                sort,
+                args,
+            )[: args.size + 1]
+            for parent_id, condition in parent_filters.items()
+        ]
+        if len(parts) == 1:
+            rows = list(parts[0])
+        else:
+            descending = (sort.direction == DESC) != args.backwards
+            outer = ["_parent", *(f"-{a}" if descending else a for a in sort.aliases)]
+            rows = list(parts[0].union(*parts[1:], all=True).order_by(*outer))
     by_parent: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:
         by_parent[row._parent].append(row)
-    return {pid: _finish_page(by_parent.get(pid, []), sort, args) for pid in parent_ids}
+    return {pid: _finish_page(by_parent.get(pid, []), sort, args) for pid in parent_filters}
 
 
-def count_by_parent(
-    queryset: QuerySet[Any], parent: Combinable | BaseExpression | str, parent_ids: Sequence[Any]
-) -> dict[Any, int]:
-    """How many rows each parent has, in one GROUP BY query."""
-    parent_expression = F(parent) if isinstance(parent, str) else parent
-    counts = (
-        queryset.annotate(_parent=parent_expression)
-        .filter(_parent__in=list(parent_ids))
+def count_by_parent(queryset: QuerySet[Any], parent_filters: dict[Any, Q]) -> dict[Any, int]:
+    """How many rows each parent has, in one statement (UNION ALL of one COUNT per parent)."""
+    if not parent_filters:
+        return {}
+    parts = [
+        queryset.filter(condition)
         .order_by()
+        .annotate(_parent=Value(parent_id, output_field=models.IntegerField()))
         .values("_parent")
         .annotate(_count=Count("pk"))
-    )
-    found = {row["_parent"]: row["_count"] for row in counts}
-    return {pid: found.get(pid, 0) for pid in parent_ids}
+        for parent_id, condition in parent_filters.items()
+    ]
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = {row["_parent"]: row["_count"] for row in combined}
+    return {pid: found.get(pid, 0) for pid in parent_filters}
 
 
 def build_connection(

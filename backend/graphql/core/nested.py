@@ -1,8 +1,8 @@
 """Nested connections (`producers { products(first: 4) }`) batched across parents.
 
 A nested connection's resolver loads a `NestedKey` (parent, channel, frozen list arguments);
-the loader groups the keys by arguments and answers each group with one window-function query
-(`slice_by_parent`), and `totalCount` with one GROUP BY query (`count_by_parent`).
+the loader groups the keys by arguments and answers each group with one statement
+(`slice_by_parent`), and `totalCount` with one more (`count_by_parent`).
 """
 
 from __future__ import annotations
@@ -50,42 +50,44 @@ class NestedKey:
     parent_id: int
     args: str
     channel_id: int | None = None
-    group: Any = None  # anything else that changes the query, e.g. a category's tree level
+    scope: Any = None  # what the parent's filter needs beyond its id (a category's tree bounds)
 
 
-def _grouped(keys: Sequence[NestedKey]) -> dict[tuple[Any, ...], list[int]]:
-    groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+def _grouped(keys: Sequence[NestedKey]) -> dict[tuple[Any, ...], dict[int, Any]]:
+    """Keys grouped by (channel, arguments): each group is one statement."""
+    groups: dict[tuple[Any, ...], dict[int, Any]] = defaultdict(dict)
     for key in keys:
-        groups[(key.channel_id, key.args, key.group)].append(key.parent_id)
+        groups[(key.channel_id, key.args)][key.parent_id] = key.scope
     return groups
 
 
 class NestedConnectionLoader(DataLoader[NestedKey, Page]):
     def batch_load(self, keys: Sequence[NestedKey]) -> list[Page]:
         found: dict[tuple[Any, ...], Page] = {}
-        for (channel_id, args, group), parent_ids in _grouped(keys).items():
-            pages = self.load_pages(parent_ids, json.loads(args), channel_id, group)
+        for (channel_id, args), scopes in _grouped(keys).items():
+            pages = self.load_pages(scopes, json.loads(args), channel_id)
             for parent_id, page in pages.items():
-                found[(channel_id, args, group, parent_id)] = page
-        return [found[(k.channel_id, k.args, k.group, k.parent_id)] for k in keys]
+                found[(channel_id, args, parent_id)] = page
+        return [found[(k.channel_id, k.args, k.parent_id)] for k in keys]
 
     def load_pages(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, Page]:
+        """One page per parent id (`scopes` maps each id to its key's scope)."""
         raise NotImplementedError
 
 
 class NestedCountLoader(DataLoader[NestedKey, int]):
     def batch_load(self, keys: Sequence[NestedKey]) -> list[int]:
         found: dict[tuple[Any, ...], int] = {}
-        for (channel_id, args, group), parent_ids in _grouped(keys).items():
-            counts = self.load_counts(parent_ids, json.loads(args), channel_id, group)
+        for (channel_id, args), scopes in _grouped(keys).items():
+            counts = self.load_counts(scopes, json.loads(args), channel_id)
             for parent_id, count in counts.items():
-                found[(channel_id, args, group, parent_id)] = count
-        return [found[(k.channel_id, k.args, k.group, k.parent_id)] for k in keys]
+                found[(channel_id, args, parent_id)] = count
+        return [found[(k.channel_id, k.args, k.parent_id)] for k in keys]
 
     def load_counts(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, int]:
         raise NotImplementedError
 
@@ -99,15 +101,15 @@ def nested_connection(
     parent_id: int,
     args: dict[str, Any],
     channel_id: int | None = None,
-    group: Any = None,
+    scope: Any = None,
     wrap: Any = lambda row: row,
 ) -> Any:
     """Resolve a nested connection through its batched loaders."""
     from backend.graphql.core.connection import build_connection
     from backend.graphql.core.dataloaders import then
 
-    key = NestedKey(parent_id, freeze_args(args), channel_id, group)
-    count_key = NestedKey(parent_id, freeze_args(without_pagination(args)), channel_id, group)
+    key = NestedKey(parent_id, freeze_args(args), channel_id, scope)
+    count_key = NestedKey(parent_id, freeze_args(without_pagination(args)), channel_id, scope)
     counter = count_loader(info.context)
 
     def to_connection(page: Page) -> Any:

@@ -7,9 +7,10 @@ list; only the parent expression differs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet
 
 from backend.catalog.lookups import products_visible_in_channel
 from backend.catalog.models import Category, Product
@@ -30,35 +31,34 @@ def visible_products(context: Any, channel_id: int, args: dict[str, Any]) -> Que
     )
 
 
-def category_ancestor_at_level(level: int) -> Subquery:
-    """The id of a product's category's ancestor (or itself) at this tree level."""
-    return Subquery(
-        Category.objects.filter(
-            tree_id=OuterRef("category__tree_id"),
-            lft__lte=OuterRef("category__lft"),
-            rght__gte=OuterRef("category__rght"),
-            level=level,
-        ).values("pk")[:1]
-    )
+CategoryScope = tuple[int, int, int]  # a category's (tree_id, lft, rght)
 
 
-PARENTS: dict[str, Any] = {
-    "producer": lambda group: F("producer_id"),
-    "collection": lambda group: F("collection_memberships__collection_id"),
-    "category": category_ancestor_at_level,
+def in_category_tree(scope: CategoryScope) -> Q:
+    """Products of a category or of any category under it (MPTT bounds, a semi-join)."""
+    tree_id, lft, rght = scope
+    subtree = Category.objects.filter(tree_id=tree_id, lft__gte=lft, rght__lte=rght)
+    return Q(category_id__in=subtree.values("pk"))
+
+
+PARENT_FILTERS: dict[str, Callable[[int, Any], Q]] = {
+    "producer": lambda parent_id, scope: Q(producer_id=parent_id),
+    "collection": lambda parent_id, scope: Q(collection_memberships__collection_id=parent_id),
+    "category": lambda parent_id, scope: in_category_tree(scope),
 }
 
 
 class _ProductsByParentMixin:
     parent_kind: str
 
-    def parent_expression(self, group: Any) -> Any:
-        return PARENTS[self.parent_kind](group)
+    def parent_filters(self, scopes: dict[int, Any]) -> dict[int, Q]:
+        make = PARENT_FILTERS[self.parent_kind]
+        return {parent_id: make(parent_id, scope) for parent_id, scope in scopes.items()}
 
 
 class ProductsByParentLoader(_ProductsByParentMixin, NestedConnectionLoader):
     def load_pages(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, Page]:
         assert channel_id is not None
         position = (
@@ -66,18 +66,16 @@ class ProductsByParentLoader(_ProductsByParentMixin, NestedConnectionLoader):
         )
         sort = product_sort(args.get("sort_by"), channel_id, collection_position=position)
         queryset = visible_products(self.context, channel_id, args)
-        return slice_by_parent(
-            queryset, self.parent_expression(group), parent_ids, sort, page_args_from(args)
-        )
+        return slice_by_parent(queryset, self.parent_filters(scopes), sort, page_args_from(args))
 
 
 class ProductCountByParentLoader(_ProductsByParentMixin, NestedCountLoader):
     def load_counts(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, int]:
         assert channel_id is not None
         queryset = visible_products(self.context, channel_id, args)
-        return count_by_parent(queryset, self.parent_expression(group), parent_ids)
+        return count_by_parent(queryset, self.parent_filters(scopes))
 
 
 class ProductsByProducerLoader(ProductsByParentLoader):
@@ -101,7 +99,7 @@ class ProductCountByCollectionLoader(ProductCountByParentLoader):
 
 
 class ProductsByCategoryLoader(ProductsByParentLoader):
-    """Products of a category and its subcategories; `group` is the category's tree level."""
+    """Products of a category and its subcategories; the key's scope is the tree bounds."""
 
     context_key = "products_by_category"
     parent_kind = "category"
@@ -112,16 +110,19 @@ class ProductCountByCategoryLoader(ProductCountByParentLoader):
     parent_kind = "category"
 
 
+def _children_filters(scopes: dict[int, Any]) -> dict[int, Q]:
+    return {parent_id: Q(parent_id=parent_id) for parent_id in scopes}
+
+
 class ChildrenByCategoryLoader(NestedConnectionLoader):
     context_key = "children_by_category"
 
     def load_pages(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, Page]:
         return slice_by_parent(
             Category.objects.all(),
-            "parent_id",
-            parent_ids,
+            _children_filters(scopes),
             category_sort(None),
             page_args_from(args),
         )
@@ -131,6 +132,6 @@ class ChildCountByCategoryLoader(NestedCountLoader):
     context_key = "child_count_by_category"
 
     def load_counts(
-        self, parent_ids: list[int], args: dict[str, Any], channel_id: int | None, group: Any
+        self, scopes: dict[int, Any], args: dict[str, Any], channel_id: int | None
     ) -> dict[int, int]:
-        return count_by_parent(Category.objects.all(), "parent_id", parent_ids)
+        return count_by_parent(Category.objects.all(), _children_filters(scopes))

@@ -108,7 +108,7 @@ class Category(graphene.ObjectType):
             parent_id=root.pk,
             args=args,
             channel_id=found.pk,
-            group=root.level,
+            scope=(root.tree_id, root.lft, root.rght),
             wrap=lambda product: ChannelContext(product, found),
         )
 
