@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from backend.graphql.core.connection import Page, PageArgs
-from backend.graphql.core.dataloaders import DataLoader
+from backend.graphql.core.connection import Page, PageArgs, build_connection
+from backend.graphql.core.dataloaders import DataLoader, then
 
 PAGINATION_ARGS = ("first", "last", "after", "before")
 
@@ -105,9 +105,6 @@ def nested_connection(
     wrap: Any = lambda row: row,
 ) -> Any:
     """Resolve a nested connection through its batched loaders."""
-    from backend.graphql.core.connection import build_connection
-    from backend.graphql.core.dataloaders import then
-
     key = NestedKey(parent_id, freeze_args(args), channel_id, scope)
     count_key = NestedKey(parent_id, freeze_args(without_pagination(args)), channel_id, scope)
     counter = count_loader(info.context)

@@ -191,3 +191,12 @@ def test_get_request_with_query_string_works(client, channel):
     # then
     assert response.status_code == 200
     assert response.json()["data"]["shop"]["name"]
+
+
+def test_browser_get_shows_graphiql(client, db):
+    # when
+    response = client.get("/graphql/", HTTP_ACCEPT="text/html")
+
+    # then
+    assert response.status_code == 200
+    assert b"graphiql" in response.content.lower()
