@@ -40,4 +40,5 @@ def test_compose_holds_no_secret_values():
     text = (ROOT / "docker-compose.yml").read_text()
     assert "SECRET_KEY: ${SECRET_KEY:?" in text
     assert "POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?" in text
-    assert "sk_live" not in text and "sk_test" not in text
+    assert "sk_live" not in text
+    assert "sk_test" not in text
