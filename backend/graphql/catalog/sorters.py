@@ -8,7 +8,7 @@ from typing import Any
 
 import graphene
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from backend.catalog.models import (
@@ -16,7 +16,6 @@ from backend.catalog.models import (
     CollectionChannelListing,
     CollectionProduct,
     Product,
-    ProductChannelListing,
 )
 from backend.graphql.catalog.enums import (
     CategorySortField,
@@ -77,12 +76,12 @@ def _direction(sort_by: dict[str, Any] | None) -> str:
     return DESC if _value(sort_by.get("direction")) == DESC else ASC
 
 
-def _listing_value(channel_id: int, field: str) -> Subquery:
-    return Subquery(
-        ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel_id=channel_id)
-        .order_by()
-        .values(field)[:1]
+def _listing_join(channel_id: int) -> tuple[tuple[str, FilteredRelation], ...]:
+    """The product's listing in the channel, as a join (one row: unique per channel)."""
+    listing = FilteredRelation(
+        "channel_listings", condition=Q(channel_listings__channel_id=channel_id)
     )
+    return (("_listing", listing),)
 
 
 def product_sort(
@@ -95,24 +94,23 @@ def product_sort(
     name = SortKey("name", models.CharField())
     slug = SortKey("slug", models.CharField())
     keys: list[SortKey]
+    relations: tuple[tuple[str, FilteredRelation], ...] = ()
     if field in (ProductOrderField.PRICE.value, ProductOrderField.MINIMAL_PRICE.value):
         price = Coalesce(
-            _listing_value(channel_id, "discounted_price_amount"),
-            Value(NO_PRICE),
-            output_field=PRICE_FIELD,
+            F("_listing__discounted_price_amount"), Value(NO_PRICE), output_field=PRICE_FIELD
         )
         keys = [SortKey(price, PRICE_FIELD), name]
+        relations = _listing_join(channel_id)
     elif field in (
         ProductOrderField.PUBLISHED.value,
         ProductOrderField.PUBLICATION_DATE.value,
         ProductOrderField.PUBLISHED_AT.value,
     ):
         published = Coalesce(
-            _listing_value(channel_id, "published_at"),
-            Value(NO_DATE),
-            output_field=models.DateTimeField(),
+            F("_listing__published_at"), Value(NO_DATE), output_field=models.DateTimeField()
         )
         keys = [SortKey(published, models.DateTimeField()), name]
+        relations = _listing_join(channel_id)
     elif field in (
         ProductOrderField.LAST_MODIFIED.value,
         ProductOrderField.LAST_MODIFIED_AT.value,
@@ -136,7 +134,7 @@ def product_sort(
         keys = [name]
     else:
         keys = [slug]
-    return SortSpec((*keys, pk_tiebreak()), direction)
+    return SortSpec((*keys, pk_tiebreak()), direction, relations)
 
 
 def _count_of(queryset: Any, outer_field: str) -> Coalesce:
