@@ -25,7 +25,7 @@ def seller(transactional_db):  # type: ignore[no-untyped-def]
         call_command("load_regions", verbosity=0)
     user = UserFactory(mobile="13800001111", email="seller@example.test")
     shop = ProducerFactory(owner=user, name="渭源县阳光合作社", slug="weiyuan-sunshine")
-    channel = ChannelFactory()
+    channel = ChannelFactory.create()
     list_product(ProductFactory.create(producer=shop, name="渭源党参"), channel, stock=2)
     list_product(
         ProductFactory.create(producer=shop, name="黄芪"), channel, [Decimal("30.00")], stock=40
