@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import graphene
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from graphene import relay
 from graphql import GraphQLResolveInfo
 
 from backend.catalog.models import Channel as ChannelModel
 from backend.graphql.core.types import CountryDisplay, ObjectWithMetadata
 
-COUNTRY_NAMES = {"CN": "China"}
+COUNTRY_NAMES = {"CN": gettext_noop("China")}
 
 
 def country_display(code: str) -> CountryDisplay:
