@@ -8,6 +8,9 @@
 - Payment states only move forward: `payment_intent.succeeded` captures a pending payment
   once; a late `payment_failed` or `processing` for a captured payment is recorded and ignored,
   so events arriving out of order end in the right state.
+
+Lock order: the event row is inserted first (a concurrent duplicate waits on its unique index
+while holding nothing), then order → sub-orders → payments as everywhere else.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from backend.catalog.models import ProductChannelListing
@@ -217,3 +219,23 @@ def test_create_checkout_inactive_channel_refused(channel):
 
     # then
     assert exc.value.codes == [CheckoutErrorCode.CHANNEL_INACTIVE]
+
+
+def test_add_checkout_lines_one_and_ten_lines_same_query_count(channel):
+    # given
+    variants = [listed_variant(channel) for _ in range(11)]
+    one = create_checkout(channel=channel, actor=None)
+    ten = create_checkout(channel=channel, actor=None)
+    counts = []
+
+    # when
+    for checkout, chosen in ((one, variants[:1]), (ten, variants[1:])):
+        with CaptureQueriesContext(connection) as ctx:
+            add_checkout_lines(checkout, [LineInput(v.pk, 1) for v in chosen], actor=None)
+        counts.append(len(ctx.captured_queries))
+
+    # then
+    # lock, current lines, 3 to check the variants are for sale, existing lines, insert lines,
+    # lock stock, drop old reservations, reserved by others, insert reservations, touch,
+    # and 2 savepoint statements
+    assert counts == [14, 14]
