@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -168,6 +169,24 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or No
 CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or env.str("CELERY_BROKER_URL", default=""))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "release-expired-reservations": {
+        "task": "checkout.release_expired_reservations",
+        "schedule": 60.0,
+    },
+    "expire-unpaid-orders": {"task": "orders.expire_unpaid_orders", "schedule": 300.0},
+}
+
+# --- Checkout, orders, payments ---------------------------------------------------------
+CHECKOUT_RESERVATION_MINUTES = env.int("CHECKOUT_RESERVATION_MINUTES", default=20)
+MAX_CHECKOUT_LINE_QUANTITY = env.int("MAX_CHECKOUT_LINE_QUANTITY", default=50)
+OFFLINE_PAYMENT_EXPIRY_HOURS = env.int("OFFLINE_PAYMENT_EXPIRY_HOURS", default=72)
+PLATFORM_FEE_RATE = Decimal(env.str("PLATFORM_FEE_RATE", default="0"))
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)
+STRIPE_PAYMENT_EXPIRY_MINUTES = env.int("STRIPE_PAYMENT_EXPIRY_MINUTES", default=30)
 
 # --- Search -----------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
