@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from backend.images.admin import (
@@ -108,6 +109,8 @@ class ProducerAdminForm(forms.ModelForm):
 class ProducerShopLinkInline(admin.TabularInline):
     model = ProducerShopLink
     extra = 0
+    # A link typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ("platform", "url", "sort_order")
 
 
