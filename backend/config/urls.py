@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("payments/", include("backend.payments.urls")),
+    path("evidence/", include("backend.verification.urls")),
     path(f"{settings.MEDIA_URL.lstrip('/')}renditions/", include("backend.images.urls")),
     re_path(
         r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),

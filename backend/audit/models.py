@@ -1,0 +1,158 @@
+"""The append-only audit log: who did what, when, why, and on whose behalf.
+
+One table for every domain (Zulip's RealmAuditLog). Rows are written by services inside the
+transaction that makes the change, through `backend.audit.events.record_audit_event` (or a
+domain's own `events.py` built on it) — never by views, never by signals.
+
+Rows are never changed or removed: `save()` of an existing row, `delete()`, and the queryset's
+`update()` / `delete()` raise `AuditLogIsAppendOnly`, and a PostgreSQL trigger (migration 0002)
+rejects UPDATE and DELETE from any client, raw SQL included.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLogIsAppendOnly(Exception):
+    """An attempt to change or delete an audit row."""
+
+
+class AuditEventType(models.IntegerChoices):
+    """Event types, grouped by domain in ranges of 1000 so a domain's events filter by range.
+
+    1000s sellers and helpers, 2000s verification, 3000s catalogue, 4000s orders,
+    5000s payments and payouts, 6000s shop profile. Values are stored; never renumber.
+    """
+
+    # 1000–1999 sellers, helpers, operators
+    SELLER_MEMBER_ADDED = 1001, _("seller member added")
+    SELLER_MEMBER_REMOVED = 1002, _("seller member removed")
+    HELPER_GRANTED = 1101, _("helper granted")
+    HELPER_SCOPE_CHANGED = 1102, _("helper scope changed")
+    HELPER_REVOKED = 1103, _("helper revoked")
+    CONFIRMATION_REQUESTED = 1201, _("seller confirmation requested")
+    CONFIRMATION_GIVEN = 1202, _("seller confirmation given")
+    CONFIRMATION_DECLINED = 1203, _("seller confirmation declined")
+    OPERATOR_SCOPE_GRANTED = 1301, _("operator region granted")
+    OPERATOR_SCOPE_REMOVED = 1302, _("operator region removed")
+    # 2000–2999 verification
+    VERIFICATION_STARTED = 2001, _("verification application started")
+    VERIFICATION_EVIDENCE_ADDED = 2002, _("verification evidence added")
+    VERIFICATION_SUBMITTED = 2003, _("verification application submitted")
+    VERIFICATION_RECOMMENDED = 2004, _("verification recommended by the county")
+    VERIFICATION_APPROVED = 2005, _("verification approved")
+    VERIFICATION_REJECTED = 2006, _("verification rejected")
+    VERIFICATION_MORE_INFO_REQUESTED = 2007, _("more information requested")
+    VERIFICATION_RESUBMITTED = 2008, _("verification application resubmitted")
+    VERIFICATION_WITHDRAWN = 2009, _("verification application withdrawn")
+    VERIFICATION_REVOKED = 2010, _("verification revoked")
+    VERIFICATION_EXPIRY_REMINDER_SENT = 2011, _("verification expiry reminder sent")
+    VERIFICATION_EVIDENCE_VIEWED = 2012, _("verification evidence viewed")
+    # 3000–3999 catalogue (the seller portal writes these)
+    PRODUCT_CREATED = 3001, _("product created")
+    PRODUCT_UPDATED = 3002, _("product updated")
+    PRODUCT_PUBLISHED = 3003, _("product published")
+    PRODUCT_UNPUBLISHED = 3004, _("product unpublished")
+    PRODUCT_STOCK_CHANGED = 3005, _("stock changed")
+    PRODUCT_MEDIA_CHANGED = 3006, _("product photos changed")
+    PRODUCT_PRICE_CHANGED = 3007, _("price changed")
+    # 4000–4999 orders
+    ORDER_FULFILLED = 4001, _("order shipped")
+    ORDER_REFUND_REQUESTED = 4002, _("refund requested")
+    ORDER_REFUNDED = 4003, _("order refunded")
+    # 5000–5999 payments and payouts
+    PAYOUT_ACCOUNT_CHANGED = 5001, _("payout account changed")
+    # 6000–6999 shop profile
+    SHOP_PROFILE_UPDATED = 6001, _("shop profile updated")
+
+    @classmethod
+    def in_range(cls, start: int) -> list[AuditEventType]:
+        """Every type of one domain range, e.g. `in_range(2000)` for verification."""
+        return [member for member in cls if start <= member.value < start + 1000]
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("audit events cannot be updated")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        raise AuditLogIsAppendOnly("audit events cannot be updated")
+
+
+class AuditEvent(models.Model):
+    seller = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("seller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        help_text=_("Empty for platform events."),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        help_text=_("The person who acted; empty for the system and scheduled jobs."),
+    )
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events_on_behalf",
+        help_text=_("The seller's owner, when a helper acted for them."),
+    )
+    subject_type = models.CharField(_("subject type"), max_length=64)
+    subject_id = models.CharField(_("subject id"), max_length=64)
+    event_type = models.PositiveIntegerField(_("event type"), choices=AuditEventType.choices)
+    event_time = models.DateTimeField(_("time"), default=timezone.now)
+    extra_data = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+
+    objects: ClassVar[AuditEventQuerySet] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-event_time", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["seller", "event_type", "event_time"], name="audit_seller_type_time"
+            ),
+            models.Index(fields=["subject_type", "subject_id"], name="audit_subject"),
+            models.Index(fields=["actor", "seller", "event_time"], name="audit_actor_seller_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_type_display()} · {self.subject_type}:{self.subject_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("audit events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+    @property
+    def old(self) -> Any:
+        return (self.extra_data or {}).get("old")
+
+    @property
+    def new(self) -> Any:
+        return (self.extra_data or {}).get("new")
