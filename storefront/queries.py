@@ -307,6 +307,7 @@ def _variant_option(variant: ProductVariant) -> VariantOption | None:
         price=Money(listing.price_amount, listing.currency),
         quantity_available=variant.quantity_available,  # type: ignore[attr-defined]
         track_inventory=variant.track_inventory,
+        variant_id=variant.pk,
     )
 
 

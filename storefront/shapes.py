@@ -64,6 +64,9 @@ class VariantOption:
     price: Money
     quantity_available: int
     track_inventory: bool
+    # What the add-to-cart form posts. Optional only so that shapes built elsewhere (the bench's
+    # one-SQL floor) still type-check; the storefront always sets it.
+    variant_id: int | None = None
 
     @property
     def availability(self) -> Availability:

@@ -1,14 +1,22 @@
-"""Storefront pages: parse the request, call one query function, render. Nothing else."""
+"""Storefront pages: parse the request, call one query function (or, for the product page's
+add-to-cart form, one checkout service), render. Nothing else."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backend.catalog.models import Category, Product
+from backend.checkout.errors import CheckoutError
+from backend.checkout.lines import LineInput
 from backend.producers.models import Producer
-from storefront import queries
+from backend.warehouse.errors import InsufficientStock
+from storefront import cart_session, queries
+from storefront.checkout_forms import AddToCartForm, add_service_errors
 from storefront.paging import ProductSort, pagination_for, sort_choices
 
 
@@ -46,15 +54,34 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "storefront/category.html", context)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def product(request: HttpRequest, slug: str) -> HttpResponse:
+    """The product page; its form adds the chosen size to the cart (POST, then the cart)."""
     channel = queries.storefront_channel()
     try:
         detail = queries.get_product_detail(channel, slug)
     except Product.DoesNotExist:
         raise Http404("no such product") from None
+    form = AddToCartForm(detail.variants, request.POST if request.method == "POST" else None)
+    if form.is_valid() and channel is not None:
+        variant_id, quantity = form.cleaned_data["variant"], form.cleaned_data["quantity"]
+        try:
+            cart_session.add_to_cart(request, channel, [LineInput(variant_id, quantity)])
+        except CheckoutError as error:
+            add_service_errors(form, error, {"lines": "quantity"})
+        except InsufficientStock as error:
+            form.add_stock_error(error)
+        else:
+            size = next((v.name for v in detail.variants if v.variant_id == variant_id), "")
+            messages.success(
+                request,
+                gettext("%(product)s (%(size)s) × %(quantity)s is in your cart.")
+                % {"product": detail.name, "size": size, "quantity": quantity},
+            )
+            return HttpResponseRedirect(reverse("storefront:cart"))
     context = {
         "product": detail,
+        "form": form,
         "current_category_slug": detail.breadcrumbs[0].slug if detail.breadcrumbs else None,
     }
     return render(request, "storefront/product.html", context)

@@ -7,12 +7,13 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from prices import Money
 
 from backend.catalog.pricing import ProductPricing
 from backend.core.money import quantize
+from storefront.cart_session import item_count
 from storefront.languages import LanguageLink, language_links, language_tag
 from storefront.queries import root_categories
 from storefront.shapes import CategoryLink
@@ -64,12 +65,30 @@ def data_lang() -> str:
     return format_html(' lang="{}"', language_tag(settings.LANGUAGE_CODE))
 
 
+@register.simple_tag
+def catalogue_text(text: str) -> str:
+    """Catalogue text (Chinese) to put inside a translated sentence: wrapped in a span with
+    `lang="zh-Hans"` on English pages, plain (escaped) on Chinese ones."""
+    if (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', language_tag(settings.LANGUAGE_CODE), text)
+
+
 @register.simple_tag(takes_context=True)
 def language_switch(context: template.Context) -> list[LanguageLink]:
     request = context.get("request")
     if request is None:
         return []
     return language_links(request)
+
+
+@register.simple_tag(takes_context=True)
+def cart_item_count(context: template.Context) -> int:
+    """Items in this browser's cart, as the session last saw them (no query of its own)."""
+    request = context.get("request")
+    if request is None or not hasattr(request, "session"):
+        return 0
+    return item_count(request)
 
 
 @register.inclusion_tag("storefront/includes/category_nav.html", takes_context=True)
