@@ -1,19 +1,35 @@
 """The GraphQL schema: Saleor 3's storefront names and shapes, plus Sunshine Market's
-producers and regions. Read-only for now; see views.py for the execution model."""
+producers, regions and per-producer sub-orders. See views.py for the execution model."""
 
 from __future__ import annotations
 
 import graphene
 
+from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channel.schema import ChannelQueries
+from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
+from backend.graphql.order.schema import OrderQueries
 from backend.graphql.producers.schema import ProducerQueries
 from backend.graphql.regions.schema import RegionQueries
 from backend.graphql.shop.schema import ShopQueries
 
 
-class Query(RegionQueries, ProducerQueries, CatalogQueries, ChannelQueries, ShopQueries):
+class Query(
+    RegionQueries,
+    ProducerQueries,
+    CatalogQueries,
+    ChannelQueries,
+    ShopQueries,
+    CheckoutQueries,
+    AccountQueries,
+    OrderQueries,
+):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(CheckoutMutations, AccountMutations):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

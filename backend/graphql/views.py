@@ -28,6 +28,13 @@ Guard-rails (as Saleor's)
   `extensions.cost = {requestedQueryCost, maximumAvailable}`;
 - unexpected exceptions are logged and answered with "Internal Server Error": no stack trace,
   SQL or internal message reaches the client.
+
+Authentication
+--------------
+`Authorization: Bearer <access token>` from `tokenCreate` (Saleor's scheme), or else the Django
+session when the request passes the CSRF check (core/auth.py). A bad or expired token is a
+top-level error (`InvalidTokenError`, `ExpiredSignatureError`), answered before execution.
+Mutations report input errors as data in their payload (core/mutations.py).
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, OperationType, execute, get_operation_ast, parse, validate
 from graphql.error import GraphQLError
 
+from backend.graphql.core.auth import authenticate_request
 from backend.graphql.core.context import GraphQLContext
 from backend.graphql.core.cost import cost_error, cost_extensions, query_cost
 from backend.graphql.core.errors import format_error, unwrap_error
@@ -147,6 +155,10 @@ class SunshineGraphQLView(GraphQLView):
         extensions = cost_extensions(cost, maximum)
         if cost > maximum:
             return ExecutionResult(errors=[cost_error(cost, maximum)], extensions=extensions)
+        try:
+            authenticate_request(request)
+        except GraphQLError as error:
+            return ExecutionResult(errors=[error], extensions=extensions)
         try:
             result = execute(
                 schema,

@@ -52,6 +52,9 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
         "producer": ONE,
         "producers": _connection(),
         "regions": _connection(),
+        "checkout": ONE,
+        "me": ONE,
+        "orderByToken": ONE,
     },
     "Product": {
         "attributes": ONE,
@@ -92,6 +95,37 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
         "shopLinks": ONE,
     },
     "Region": {"parent": ONE},
+    "Address": {"region": ONE},
+    "Checkout": {
+        "availablePaymentGateways": ONE,
+        "availableShippingMethods": ONE,
+        "channel": ONE,
+        "deliveryMethod": ONE,
+        "lines": ONE,
+        "parcels": ONE,
+        "problems": ONE,
+        "shippingMethod": ONE,
+        "shippingMethods": ONE,
+        "user": ONE,
+    },
+    "CheckoutLine": {"problems": ONE, "variant": ONE},
+    "CheckoutLineProblemInsufficientStock": {"variant": ONE},
+    "CheckoutParcel": {"lines": ONE, "producer": ONE},
+    "User": {
+        "checkoutIds": ONE,
+        "checkoutTokens": ONE,
+        "checkouts": _connection(),
+        "orders": _connection(),
+    },
+    "Order": {
+        "channel": ONE,
+        "fulfillments": ONE,
+        "lines": ONE,
+        "subOrders": ONE,
+        "user": ONE,
+    },
+    "OrderLine": {"producer": ONE, "variant": ONE},
+    "SubOrder": {"fulfillments": ONE, "lines": ONE, "producer": ONE},
 }
 
 
