@@ -183,8 +183,14 @@ class RefundForm(OperationForm):
             currency = self.sub_order.currency
             self.add_error(
                 "quantity" if cleaned.get("line") else "amount",
-                _("%(amount)s is more than can still be refunded (%(left)s).")
-                % {"amount": format_money(amount, currency), "left": format_money(left, currency)},
+                forms.ValidationError(
+                    _("%(amount)s is more than can still be refunded (%(left)s).")
+                    % {
+                        "amount": format_money(amount, currency),
+                        "left": format_money(left, currency),
+                    },
+                    code="above_refundable",
+                ),
             )
             return cleaned
         cleaned["refund_amount"] = amount
@@ -196,15 +202,34 @@ class RefundForm(OperationForm):
         """The amount asked for (None: everything refundable); adds errors on bad input."""
         if line is None:
             if quantity is not None:
-                self.add_error("line", _("Choose the line whose items are refunded."))
+                self.add_error(
+                    "line",
+                    forms.ValidationError(
+                        _("Choose the line whose items are refunded."), code="line_required"
+                    ),
+                )
             return amount
         if amount is not None:
-            self.add_error("amount", _("Give either an amount or a line, not both."))
+            self.add_error(
+                "amount",
+                forms.ValidationError(
+                    _("Give either an amount or a line, not both."), code="amount_and_line"
+                ),
+            )
         elif quantity is None:
-            self.add_error("quantity", _("How many items of this line are refunded?"))
+            self.add_error(
+                "quantity",
+                forms.ValidationError(
+                    _("How many items of this line are refunded?"), code="quantity_required"
+                ),
+            )
         elif quantity > line.quantity:
             self.add_error(
-                "quantity", _("This line has only %(count)d items.") % {"count": line.quantity}
+                "quantity",
+                forms.ValidationError(
+                    _("This line has only %(count)d items.") % {"count": line.quantity},
+                    code="above_line_quantity",
+                ),
             )
         else:
             return line.unit_price_amount * quantity

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -309,13 +309,23 @@ class AllocationAdmin(ReadOnlyAdmin):
 
     list_display = ("order_number", "sku", "product_name", "warehouse", "quantity_allocated")
     list_filter = ("stock__warehouse__is_cold_chain",)
-    search_fields = (
-        "order_line__order__id__exact",
-        "=order_line__product_sku",
-        "stock__warehouse__name",
-    )
+    search_fields = ("=order_line__product_sku",)  # see get_search_results
+    search_help_text = _("Order number, SKU or warehouse")
     list_select_related = ("order_line", "stock__warehouse")
     fields = ("order_line", "stock", "quantity_allocated")
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Allocation], search_term: str
+    ) -> tuple[QuerySet[Allocation], bool]:
+        term = search_term.strip()
+        number = term.removeprefix("#")
+        if number.isdigit() and len(number) < 19:
+            return queryset.filter(order_line__order_id=int(number)), False
+        if not term:
+            return queryset, False
+        return queryset.filter(
+            Q(order_line__product_sku__iexact=term) | Q(stock__warehouse__name__icontains=term)
+        ), False
 
     @admin.display(description=_("order"), ordering="order_line__order_id")
     def order_number(self, obj: Allocation) -> str:

@@ -54,3 +54,69 @@ def test_warehouse_changelist_filters_cold_storage(admin_client):
     response = admin_client.get(WAREHOUSES, {"is_cold_chain__exact": "1"})
     # then
     assert [w.name for w in response.context["cl"].result_list] == ["冷库"]
+
+
+ALLOCATIONS = reverse("admin:warehouse_allocation_changelist")
+RESERVATIONS = reverse("admin:warehouse_reservation_changelist")
+
+
+def test_allocation_list_shows_each_order_line_hold_searchable_by_order(
+    admin_client, channel: Channel
+):
+    # given two orders holding stock
+    from backend.checkout.tests.scenarios import listed_variant, make_courier, ready_checkout
+    from backend.orders.complete_checkout import complete_checkout
+
+    courier = make_courier()
+    orders = [
+        complete_checkout(
+            ready_checkout(channel, [(listed_variant(channel), 2)], method=courier),
+            actor=None,
+            gateway="offline.bank_transfer",
+        )
+        for _ in range(2)
+    ]
+
+    # when
+    listing = admin_client.get(ALLOCATIONS)
+    found = admin_client.get(ALLOCATIONS, {"q": str(orders[1].pk)})
+
+    # then
+    assert listing.status_code == 200
+    assert len(listing.context["cl"].result_list) == 2
+    rows = list(found.context["cl"].result_list)
+    assert [(r.order_line.order_id, r.quantity_allocated) for r in rows] == [(orders[1].pk, 2)]
+    change = admin_client.get(reverse("admin:warehouse_allocation_change", args=[rows[0].pk]))
+    assert change.status_code == 200
+
+
+def test_reservation_list_filters_holding_and_lapsed(admin_client, channel: Channel):
+    # given a checkout holding stock and one whose hold lapsed
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from backend.checkout.lines import LineInput, create_checkout
+    from backend.checkout.tests.scenarios import listed_variant
+    from backend.warehouse.models import Reservation
+
+    holding, lapsed = (
+        create_checkout(
+            channel=channel, actor=None, lines=[LineInput(listed_variant(channel).pk, 1)]
+        )
+        for _ in range(2)
+    )
+    Reservation.objects.filter(checkout_line__checkout=lapsed).update(
+        reserved_until=timezone.now() - timedelta(minutes=1)
+    )
+
+    # when
+    def listed(**params: str) -> list[object]:
+        response = admin_client.get(RESERVATIONS, params)
+        assert response.status_code == 200
+        return [r.checkout_line.checkout_id for r in response.context["cl"].result_list]
+
+    # then
+    assert listed(active="yes") == [holding.pk]
+    assert listed(active="no") == [lapsed.pk]
+    assert sorted(map(str, listed())) == sorted([str(holding.pk), str(lapsed.pk)])
