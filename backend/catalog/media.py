@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from backend.audit.models import AuditEventType
+from backend.catalog.events import record_product_event
 from backend.catalog.models import Product, ProductMedia, ProductMediaType
 from backend.images.processing import NormalisedImage, normalise_image
 from backend.images.tasks import delete_image_files_task, make_renditions_task
@@ -85,7 +87,42 @@ def add_product_media(
         validated = _validate(upload, field="image")
     normalised = normalise_image(validated.image)
     with transaction.atomic(durable=True):
-        return _save_media(product, normalised, alt=alt)
+        media = _save_media(product, normalised, alt=alt)
+        record_product_event(
+            AuditEventType.PRODUCT_MEDIA_CHANGED,
+            product,
+            actor=actor,
+            new={"added": media.pk, "alt": alt},
+        )
+        return media
+
+
+def update_product_media_alt(
+    product: Product, media_id: int | str, *, alt: str, actor: User | None
+) -> ProductMedia:
+    """Change what a photo is said to show (its alt text)."""
+    pk = _as_id(media_id)
+    alt = _clean_alt(alt)
+    with transaction.atomic(durable=True):
+        media = ProductMedia.objects.filter(product=product, pk=pk).first()
+        if media is None:
+            raise ProductMediaError(
+                ProductMediaErrorCode.NOT_FOUND,
+                _("This photo does not exist or does not belong to this product."),
+                field="media_id",
+            )
+        if media.alt != alt:
+            old = media.alt
+            media.alt = alt
+            media.save(update_fields=["alt"])
+            record_product_event(
+                AuditEventType.PRODUCT_MEDIA_CHANGED,
+                product,
+                actor=actor,
+                old={"media": pk, "alt": old},
+                new={"media": pk, "alt": alt},
+            )
+        return media
 
 
 def store_product_image(
@@ -124,9 +161,17 @@ def reorder_product_media(
                 field="media_ids",
             )
         ordered = [media[pk] for pk in ids]
+        old_order = [m.pk for m in sorted(media.values(), key=lambda m: (m.sort_order, m.pk))]
         for index, item in enumerate(ordered):
             item.sort_order = index
         ProductMedia.objects.bulk_update(ordered, ["sort_order"])
+        record_product_event(
+            AuditEventType.PRODUCT_MEDIA_CHANGED,
+            product,
+            actor=actor,
+            old={"order": old_order},
+            new={"order": ids},
+        )
     return ordered
 
 
@@ -143,6 +188,12 @@ def delete_product_media(product: Product, media_id: int | str, *, actor: User |
             )
         source_name = media.image.name
         media.delete()
+        record_product_event(
+            AuditEventType.PRODUCT_MEDIA_CHANGED,
+            product,
+            actor=actor,
+            old={"deleted": pk, "alt": media.alt},
+        )
         release_media_file(source_name)
 
 

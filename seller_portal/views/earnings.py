@@ -9,13 +9,14 @@ from django.views.decorators.http import require_safe
 
 from backend.payments.earnings import earnings_for_producer
 from backend.payments.ledger import platform_fee_rate
+from backend.sellers.permissions import SellerAction
 from seller_portal.shops import shop_for_request
 
 
 @require_safe
 @login_required
 def earnings(request: HttpRequest, producer_id: int) -> HttpResponse:
-    shop = shop_for_request(request, producer_id)
+    shop = shop_for_request(request, producer_id, SellerAction.VIEW_EARNINGS)
     context = {
         "shop": shop,
         "summary": earnings_for_producer(shop),

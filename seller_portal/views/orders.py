@@ -17,6 +17,7 @@ from backend.orders.fulfilment import fulfil_sub_order
 from backend.orders.lookups import get_sub_order_for_producer, sub_orders_for_producer
 from backend.orders.models import OrderStatus, SubOrder
 from backend.producers.models import Producer
+from backend.sellers.permissions import SellerAction
 from seller_portal.forms import ShipForm
 from seller_portal.shops import portal_user, shop_for_request
 
@@ -39,7 +40,7 @@ def _sub_order(producer: Producer, sub_order_id: int) -> SubOrder:
 @require_safe
 @login_required
 def order_list(request: HttpRequest, producer_id: int) -> HttpResponse:
-    shop = shop_for_request(request, producer_id)
+    shop = shop_for_request(request, producer_id, SellerAction.VIEW_ORDERS)
     tab = request.GET.get("show", "to-ship")
     statuses = TABS.get(tab, TABS["to-ship"])
     sub_orders = sub_orders_for_producer(shop)
@@ -53,7 +54,8 @@ def order_list(request: HttpRequest, producer_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def order_detail(request: HttpRequest, producer_id: int, sub_order_id: int) -> HttpResponse:
-    shop = shop_for_request(request, producer_id)
+    action = SellerAction.FULFIL_ORDERS if request.method == "POST" else SellerAction.VIEW_ORDERS
+    shop = shop_for_request(request, producer_id, action)
     sub_order = _sub_order(shop, sub_order_id)
     form = ShipForm(request.POST or None)
     if request.method == "POST" and sub_order.status not in SHIPPABLE:
@@ -90,7 +92,7 @@ def order_detail(request: HttpRequest, producer_id: int, sub_order_id: int) -> H
 @require_safe
 @login_required
 def packing_slip(request: HttpRequest, producer_id: int, sub_order_id: int) -> HttpResponse:
-    shop = shop_for_request(request, producer_id)
+    shop = shop_for_request(request, producer_id, SellerAction.VIEW_ORDERS)
     sub_order = _sub_order(shop, sub_order_id)
     context = {"shop": shop, "sub_order": sub_order, "order": sub_order.order}
     return render(request, "seller_portal/orders/packing_slip.html", context)
