@@ -1,8 +1,11 @@
-"""Load the demo data: regions, catalogue structure, producers, products, collections, logins.
+"""Load the demo data: regions, catalogue structure, producers, products, collections, logins,
+and the demo customer's orders.
 
 `load_demo()` is idempotent: everything is keyed by slug, SKU or code, so a second run neither
-duplicates nor fails. It runs in one transaction; pictures are drawn only for products that
-have none, and their renditions are made after commit.
+duplicates nor fails. The catalogue loads in one transaction; pictures are drawn only for
+products that have none, and their renditions are made after commit. The orders are placed
+after that transaction through the checkout, order and payment services (each opens its own
+durable transaction), so they are skipped when `load_demo` runs inside another transaction.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from django.utils import timezone
 from backend.demo.accounts import load_demo_accounts
 from backend.demo.definitions import CatalogDef, DemoData, ProducerDef, demo_data
 from backend.demo.loading.collections import load_collections
+from backend.demo.loading.orders import can_place_orders, load_demo_orders
 from backend.demo.loading.producers import LoadedProducer, load_producer
 from backend.demo.loading.products import load_product
 from backend.demo.loading.regions import load_demo_regions
@@ -46,11 +50,12 @@ class DemoLoadResult:
     products: int
     collections: int
     accounts: int
+    orders: int = 0
 
 
 def demo_load_steps(data: DemoData) -> int:
     """How many progress units `load_demo` reports (for the bar's total)."""
-    return 4 + len(data.producers) + len(data.products)
+    return 5 + len(data.producers) + len(data.products)
 
 
 def top_category_slug(catalog: CatalogDef, slug: str) -> str:
@@ -111,9 +116,19 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
         bar.set_description("demo logins")
         users = load_demo_accounts(data.accounts)
         bar.update(1)
+
+    bar.set_description("demo orders")
+    orders = []
+    if can_place_orders():
+        by_role = {account.role: user for account, user in zip(data.accounts, users, strict=True)}
+        orders = load_demo_orders(
+            structure.channel, customer=by_role.get("customer"), operator=by_role.get("operator")
+        )
+    bar.update(1)
     return DemoLoadResult(
         producers=len(loaded),
         products=len(product_ids),
         collections=len(collections),
         accounts=len(users),
+        orders=len(orders),
     )
