@@ -137,5 +137,7 @@ def fill_checkout(client: Client, *, county_code: str = WEIYUAN, gateway: str = 
 
 
 def text_of(html: str) -> str:
-    """The page's words with tags removed and spaces collapsed, for phrases split by markup."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    """The page's words with tags removed and spaces collapsed, for phrases split by markup
+    (inline tags join their neighbours, other tags separate words)."""
+    joined = re.sub(r"</?(?:span|a|strong|em|b)\b[^>]*>", "", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", joined)).strip()
