@@ -160,7 +160,8 @@ def find_county(*, country_area: str, city: str, city_area: str) -> Region | lis
 
 def clean_address_input(address: Any) -> ShippingAddressArgs:
     """The service's arguments for an `AddressInput`; raises MutationErrors listing every wrong
-    field (region, and the domain's own checks of name, phone and street)."""
+    field (region, and the domain's own checks of name, phone and street). Nothing is written:
+    a mutation that also creates the checkout validates before creating it."""
     errors: list[FieldError] = []
     country = getattr(address.country, "value", address.country)
     if country not in (None, "CN"):
@@ -187,11 +188,14 @@ def clean_address_input(address: Any) -> ShippingAddressArgs:
         errors += county
     else:
         args = ShippingAddressArgs(**{**args.as_kwargs(), "county_id": county.pk})
+    # The domain's own checks of name, phone and street, so every mistake shows at once.
+    try:
+        validate_shipping_address(**args.as_kwargs())
+    except DomainCheckoutError as exc:
+        found = domain_errors(exc)
+        if isinstance(county, list):  # the region is reported above, more precisely
+            found = [e for e in found if e.field != "cityArea"]
+        errors += found
     if errors:
-        # Check the other fields too, so the buyer sees every mistake at once.
-        try:
-            validate_shipping_address(**{**args.as_kwargs(), "county_id": None})
-        except DomainCheckoutError as exc:
-            errors += [e for e in domain_errors(exc) if e.field != "cityArea"]
         raise MutationErrors(errors)
     return args

@@ -69,6 +69,7 @@ class CheckoutComplete(BaseMutation):
     order = graphene.Field(Order, description="Placed order.")
     confirmation_needed = graphene.Boolean(
         required=True,
+        default_value=False,
         description="True when the payment must still be made (Stripe's payment element).",
     )
     confirmation_data = graphene.JSONString(

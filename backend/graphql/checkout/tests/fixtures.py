@@ -89,7 +89,8 @@ def variant_maker(channel: Channel) -> Callable[..., ProductVariant]:
 
 def payload(response: GraphQLResponse, name: str) -> dict[str, Any]:
     """The named mutation's payload (or query field) of a response without top-level errors."""
-    assert response.status == 200 and response.errors is None, response
+    assert response.status == 200, response
+    assert response.errors is None, response
     assert response.data is not None, response
     value: dict[str, Any] = response.data[name]
     return value

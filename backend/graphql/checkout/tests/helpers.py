@@ -28,10 +28,15 @@ def create(
     *,
     email: str | None = "buyer@example.test",
     token: str | None = None,
+    raw_lines: list[dict[str, Any]] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """checkoutCreate; returns the payload (checkout and errors)."""
-    data: dict[str, Any] = {"channel": "default-channel", "lines": lines_input(lines), **extra}
+    data: dict[str, Any] = {
+        "channel": "default-channel",
+        "lines": lines_input(lines) if raw_lines is None else raw_lines,
+        **extra,
+    }
     if email is not None:
         data["email"] = email
     return payload(api(CHECKOUT_CREATE, {"input": data}, token=token), "checkoutCreate")
@@ -45,9 +50,9 @@ def ready(
     token: str | None = None,
 ) -> str:
     """A checkout with lines, e-mail, address and delivery method; returns its ID."""
-    payload = create(api, lines, token=token, email=None if token else "buyer@example.test")
-    assert payload["errors"] == [], payload
-    checkout_id = payload["checkout"]["id"]
+    created = create(api, lines, token=token, email=None if token else "buyer@example.test")
+    assert created["errors"] == [], created
+    checkout_id = created["checkout"]["id"]
     address = api(ADDRESS_UPDATE, {"id": checkout_id, "address": ADDRESS}, token=token)
     assert payload(address, "checkoutShippingAddressUpdate")["errors"] == []
     delivery = api(
