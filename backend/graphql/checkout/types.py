@@ -13,6 +13,7 @@ from typing import Any
 
 import graphene
 from graphene import relay
+from django.utils.translation import gettext_lazy as _
 from graphql import GraphQLResolveInfo
 from prices import Money
 
@@ -42,6 +43,8 @@ from backend.graphql.producers.dataloaders import ProducerByIdLoader
 from backend.graphql.producers.types import Producer
 from backend.payments.gateways import available_gateways
 
+NOT_APPLICABLE_MESSAGE = _("This delivery method cannot deliver this cart to this address.")
+
 # --- delivery methods ---------------------------------------------------------------------
 
 
@@ -56,7 +59,12 @@ class ShippingMethod(graphene.ObjectType):
     name = graphene.String(required=True)
     description = graphene.JSONString(description="Description of the shipping method.")
     price = graphene.Field(
-        MoneyType, required=True, description="What this method costs for this checkout."
+        MoneyType,
+        required=True,
+        description=(
+            "What this method costs for this checkout (for an inactive method: the parcels it "
+            "can carry)."
+        ),
     )
     active = graphene.Boolean(
         required=True, description="Whether it can carry every parcel of this checkout there."
@@ -83,6 +91,10 @@ class ShippingMethod(graphene.ObjectType):
     @staticmethod
     def resolve_description(root: ShippingMethodData, info: GraphQLResolveInfo) -> Any:
         return editorjs_document(root.method.description)
+
+    @staticmethod
+    def resolve_message(root: ShippingMethodData, info: GraphQLResolveInfo) -> str | None:
+        return None if root.active else str(NOT_APPLICABLE_MESSAGE)
 
     @staticmethod
     def resolve_supports_cold_chain(root: ShippingMethodData, info: GraphQLResolveInfo) -> bool:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import graphene
+from django.db.models import prefetch_related_objects
 from graphene import relay
 from graphql import GraphQLResolveInfo
 from prices import Money
@@ -57,8 +58,21 @@ class OrderLineData:
     channel_id: int
 
 
+def _prefetched(order: OrderModel, relation: str) -> None:
+    """Read a relation once per order object: the customer's order list prefetches it, and an
+    order from `checkoutComplete` or `orderByToken` reads it here (one query for all fields)."""
+    if relation not in getattr(order, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([order], relation)
+
+
 def _line_data(order: OrderModel) -> list[OrderLineData]:
+    _prefetched(order, "lines")
     return [OrderLineData(line, order.channel_id) for line in order.lines.all()]
+
+
+def _sub_orders(order: OrderModel) -> list[SubOrderModel]:
+    _prefetched(order, "sub_orders")
+    return list(order.sub_orders.all())
 
 
 class OrderLine(graphene.ObjectType):
@@ -403,12 +417,12 @@ class Order(graphene.ObjectType):
         lines = _line_data(root)
         return [
             SubOrderData(sub_order, [d for d in lines if d.line.sub_order_id == sub_order.pk])
-            for sub_order in root.sub_orders.all()
+            for sub_order in _sub_orders(root)
         ]
 
     @staticmethod
     def resolve_fulfillments(root: OrderModel, info: GraphQLResolveInfo) -> Any:
-        sub_order_ids = [sub_order.pk for sub_order in root.sub_orders.all()]
+        sub_order_ids = [sub_order.pk for sub_order in _sub_orders(root)]
         return _fulfillments(info, sub_order_ids, _line_data(root))
 
     @staticmethod
