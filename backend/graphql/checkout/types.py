@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 import graphene
-from graphene import relay
 from django.utils.translation import gettext_lazy as _
+from graphene import relay
 from graphql import GraphQLResolveInfo
 from prices import Money
 

@@ -15,7 +15,11 @@ query Checkout($id: ID) {
     id token email quantity
     lines {
       id quantity
-      variant { id name sku product { name thumbnail { url } } pricing { price { gross { amount } } } }
+      variant {
+        id name sku
+        product { name thumbnail { url } }
+        pricing { price { gross { amount } } }
+      }
       unitPrice { gross { amount } }
       totalPrice { gross { amount currency } }
       problems { __typename }
