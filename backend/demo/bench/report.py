@@ -1,7 +1,9 @@
-"""The bench's printed report: a header saying what was measured and how, then a table."""
+"""The bench's printed report: a header saying what was measured and how, then a table; and the
+checkout section's table."""
 
 from __future__ import annotations
 
+from backend.demo.bench.checkout_throughput import CheckoutResult
 from backend.demo.bench.runner import BenchData, ScenarioResult
 
 COLUMNS = (
@@ -76,3 +78,65 @@ def report(
     database: str, data: BenchData, results: list[ScenarioResult], *, runs: int, warmup: int
 ) -> str:
     return "\n".join([*header(database, data, runs=runs, warmup=warmup), *table(results), ""])
+
+
+CHECKOUT_COLUMNS = (
+    ("scenario", 16, "<"),
+    ("buyers", 6, ">"),
+    ("purchases", 9, ">"),
+    ("completed", 9, ">"),
+    ("seconds", 8, ">"),
+    ("checkouts/s", 11, ">"),
+    ("complete p50", 12, ">"),
+    ("complete p95", 12, ">"),
+    ("stock", 6, ">"),
+    ("sold", 5, ">"),
+    ("oversold", 8, ">"),
+)
+
+
+def _checkout_row(cells: list[str]) -> str:
+    return "  ".join(
+        f"{cell:{align}{width}}"
+        for cell, (_, width, align) in zip(cells, CHECKOUT_COLUMNS, strict=True)
+    )
+
+
+def checkout_report(results: list[CheckoutResult], *, checkouts: int, buyers: int) -> str:
+    """The checkout section: throughput, latency of `complete_checkout`, errors by kind and
+    the oversold count, one row per scenario."""
+    lines = [
+        f"Checkout — {buyers} concurrent buyers (threads, one database connection each) share "
+        f"{checkouts} purchases per scenario:",
+        "cart with one unit (stock reserved) → address → delivery → complete_checkout with the "
+        "bank-transfer gateway, each step its own transaction.",
+        "Stock is set so about a quarter of the purchases find it sold out; oversold = "
+        "Σ max(0, sold − stock) and must be 0. complete = complete_checkout alone.",
+        "",
+    ]
+    header_row = _checkout_row([name for name, _, _ in CHECKOUT_COLUMNS])
+    lines += [header_row, "-" * len(header_row)]
+    for result in results:
+        p50, p95 = result.complete_percentile(50), result.complete_percentile(95)
+        lines.append(
+            _checkout_row(
+                [
+                    result.name,
+                    str(result.buyers),
+                    str(result.attempts),
+                    str(result.completed),
+                    f"{result.seconds:.2f}",
+                    f"{result.per_second:.1f}",
+                    _ms(p50) if p50 is not None else "–",
+                    _ms(p95) if p95 is not None else "–",
+                    str(result.stock),
+                    str(result.sold),
+                    str(result.oversold),
+                ]
+            )
+        )
+    lines.append("")
+    for result in results:
+        kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(result.errors.items()))
+        lines.append(f"{result.name} refused: {kinds or 'none'}")
+    return "\n".join([*lines, ""])

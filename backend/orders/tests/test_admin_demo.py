@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from backend.accounts.models import User
+from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
 from backend.demo.loading import load_demo
 from backend.orders.lookups import orders_for_customer
 from backend.orders.models import Fulfillment, Order, OrderEvent, OrderStatus, PaymentStatus
@@ -21,6 +22,11 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 @pytest.fixture
 def demo_with_orders(tmp_path: Path):  # type: ignore[no-untyped-def]
+    # The demo orders use the migration's standard delivery; tests with real transactions
+    # flush the checkout tables, so make sure it is there whatever ran before.
+    method = ShippingMethodFactory(slug="standard")
+    if not method.rates.filter(destination_province_code="").exists():
+        ShippingRateFactory(method=method)
     with override_settings(MEDIA_ROOT=str(tmp_path), PASSWORD_HASHERS=FAST_HASHERS):
         yield load_demo()
 

@@ -1,4 +1,9 @@
-"""`manage.py run_bench`: page timings at 100,000 products against their floor (`make bench`)."""
+"""`manage.py run_bench`: page timings at 100,000 products against their floor, then checkouts
+per second with concurrent buyers and the oversold count (`make bench`).
+
+`--only pages` or `--only checkout` runs one section (`make bench BENCH_ARGS="--only checkout"`);
+the checkout section alone needs only the demo in the bench database.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,26 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from backend.demo.bench.checkout_throughput import run_checkout_bench
 from backend.demo.bench.database import (
     DEFAULT_BENCH_DATABASE,
     bench_settings,
     ensure_database,
     using_database,
 )
-from backend.demo.bench.report import report
+from backend.demo.bench.report import checkout_report, report
 from backend.demo.bench.runner import prepare_bench_data, run_scenarios
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
+
+SECTIONS = ("pages", "checkout")
 
 
 class Command(BaseCommand):
     help = (
         "Load demo + synthetic products into a separate database (reused when already there) "
         "and print median/p95 server time, SQL queries and the floor of the category listing, "
-        "the product page and the GraphQL product list."
+        "the product page and the GraphQL product list; then checkouts per second with "
+        "concurrent buyers on one hot product and on spread products, and the oversold count."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,20 +42,47 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
         parser.add_argument("--warmup", type=int, default=5)
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+        parser.add_argument(
+            "--only",
+            action="append",
+            choices=SECTIONS,
+            help="run only this section (repeatable); default: all",
+        )
+        parser.add_argument(
+            "--checkouts", type=int, default=200, help="purchases per checkout scenario"
+        )
+        parser.add_argument("--buyers", type=int, default=4, help="concurrent buyer threads")
 
     def handle(self, *args: Any, **options: Any) -> None:
         # WhiteNoise warns once when STATIC_ROOT was never collected; the bench serves no static.
         warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
         database = options["database_name"]
         quiet = options["verbosity"] == 0
+        sections = options["only"] or list(SECTIONS)
         media_root = Path(settings.DATA_DIR) / "bench-media"
         if ensure_database(database) and not quiet:
             self.stdout.write(f"Created database {database!r} for the bench.")
         with using_database(database), bench_settings(media_root):
-            data = prepare_bench_data(
-                options["products"], batch_size=options["batch_size"], quiet=quiet
-            )
-            results = run_scenarios(runs=options["requests"], warmup=options["warmup"])
-        self.stdout.write(
-            report(database, data, results, runs=options["requests"], warmup=options["warmup"])
-        )
+            synthetic = options["products"] if "pages" in sections else 0
+            data = prepare_bench_data(synthetic, batch_size=options["batch_size"], quiet=quiet)
+            if "pages" in sections:
+                results = run_scenarios(runs=options["requests"], warmup=options["warmup"])
+                self.stdout.write(
+                    report(
+                        database, data, results, runs=options["requests"], warmup=options["warmup"]
+                    )
+                )
+            if "checkout" in sections:
+                if "pages" not in sections:
+                    self.stdout.write(
+                        f"Sunshine Market bench — database {database!r}: {data.products:,} "
+                        f"products, {data.producers:,} producers\n"
+                    )
+                checkouts = run_checkout_bench(
+                    checkouts=options["checkouts"], buyers=options["buyers"]
+                )
+                self.stdout.write(
+                    checkout_report(
+                        checkouts, checkouts=options["checkouts"], buyers=options["buyers"]
+                    )
+                )

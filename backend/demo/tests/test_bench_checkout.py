@@ -1,0 +1,83 @@
+"""The checkout section of the bench: real buyer threads, real transactions; the counts add up
+and nothing is oversold. (Timings are printed by `make bench`, never asserted.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog.models import ProductVariant
+from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
+from backend.checkout.tests.scenarios import listed_variant
+from backend.demo.bench.checkout_throughput import (
+    CheckoutScenario,
+    default_scenarios,
+    run_checkout_bench,
+)
+from backend.demo.bench.report import checkout_report
+from backend.orders.models import Order
+from backend.orders.tests.test_concurrency import AVAILABLE_APPS
+from backend.warehouse.models import Stock
+
+real_transactions = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
+
+
+@pytest.fixture
+def shop(channel):  # type: ignore[no-untyped-def]
+    """Three products for sale, and the standard delivery method the bench buyers choose."""
+    method = ShippingMethodFactory(slug="standard")  # the migration's, unless flushed before
+    if not method.rates.filter(destination_province_code="").exists():
+        ShippingRateFactory(method=method)
+    return [listed_variant(channel, stock=50) for _ in range(3)]
+
+
+@real_transactions
+def test_checkout_bench_buyers_race_for_stock_and_nothing_is_oversold(shop):
+    # given a hot product with 5 units and 3 spread products with 2 units each
+    scenarios = [
+        CheckoutScenario("hot product", variants=1, stock_each=5),
+        CheckoutScenario("spread products", variants=3, stock_each=2),
+    ]
+
+    # when 4 buyers share 12 purchases in each
+    hot, spread = run_checkout_bench(checkouts=12, buyers=4, scenarios=scenarios)
+
+    # then every unit sold once, the rest found the stock gone, and nothing was oversold
+    assert (hot.attempts, hot.completed, hot.sold, hot.stock, hot.oversold) == (12, 5, 5, 5, 0)
+    assert sum(hot.errors.values()) == 7
+    assert set(hot.errors) <= {"out of stock (adding to cart)", "out of stock (completing)"}
+    assert (spread.completed, spread.sold, spread.stock, spread.oversold) == (6, 6, 6, 0)
+    assert len(hot.complete_ms) == 5
+    stocks = Stock.objects.filter(product_variant__in=shop)
+    assert all(s.quantity_allocated == s.quantity for s in stocks)
+    text = checkout_report([hot, spread], checkouts=12, buyers=4)
+    assert "hot product refused: out of stock" in text
+    assert "oversold" in text
+
+
+@real_transactions
+def test_checkout_bench_second_run_removes_the_first_runs_orders(shop):
+    # given a first run
+    scenario = [CheckoutScenario("hot product", variants=1, stock_each=3)]
+    run_checkout_bench(checkouts=4, buyers=2, scenarios=scenario)
+
+    # when the bench runs again
+    (again,) = run_checkout_bench(checkouts=4, buyers=2, scenarios=scenario)
+
+    # then only the second run's orders are left, and its stock counts start afresh
+    assert (again.completed, again.oversold) == (3, 0)
+    assert Order.objects.count() == 3
+    variant = ProductVariant.objects.filter(pk__in=[v.pk for v in shop]).order_by("product__slug")[
+        0
+    ]
+    stock = Stock.objects.get(product_variant=variant)
+    assert (stock.quantity, stock.quantity_allocated) == (3, 3)
+
+
+def test_default_scenarios_leave_about_a_quarter_sold_out() -> None:
+    # given 200 purchases
+    # when the default scenarios are built
+    hot, spread = default_scenarios(200)
+
+    # then 150 units of one product, and 4 units of each of 40 products (5 purchases each)
+    assert (hot.variants, hot.stock_each) == (1, 150)
+    assert (spread.variants, spread.stock_each) == (40, 4)
