@@ -124,6 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/seller/login/"
+if TESTING:
+    # Tests make many accounts; a slow password hash would dominate the suite's time.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # --- i18n: Chinese (Simplified) first, English available ---------------------------------
 LANGUAGE_CODE = "zh-hans"
