@@ -49,6 +49,7 @@ from backend.payments.admin import (
     REFUND_ORDER,
     REFUND_SUB_ORDER,
     REFUSALS,
+    PaymentMethodColumn,
     explain,
     format_money,
     refundable,
@@ -309,10 +310,10 @@ class OrderLineInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("producer")
 
 
-class PaymentInline(ReadOnlyInline):
+class PaymentInline(PaymentMethodColumn, ReadOnlyInline):
     model = Payment
     fields = (
-        "gateway",
+        "payment_method",
         "state",
         "amount",
         "captured_amount",

@@ -30,6 +30,7 @@ from backend.accounts.models import User
 from backend.orders.errors import IllegalStatusTransition, OrderError, OrderErrorCode
 from backend.orders.models import Order, OrderLine, OrderStatus, PaymentStatus, SubOrder
 from backend.payments.errors import PaymentError, PaymentErrorCode
+from backend.payments.gateways import gateway_of
 from backend.payments.models import (
     LedgerEntryKind,
     Payment,
@@ -68,6 +69,17 @@ def refundable(sub_order: SubOrder) -> Decimal:
 
 def status_label(status: str) -> str:
     return str(OrderStatus(status).label)
+
+
+class PaymentMethodColumn:
+    """`payment_method`: the gateway's name rather than its id."""
+
+    @admin.display(description=_("payment method"), ordering="gateway")
+    def payment_method(self, payment: Payment) -> str:
+        try:
+            return str(gateway_of(payment).name)
+        except PaymentError:
+            return payment.gateway
 
 
 # --- What an operator reads when a service refuses -----------------------------------------
@@ -314,11 +326,11 @@ class PaymentTransactionInline(ReadOnlyInline):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdmin):
+class PaymentAdmin(PaymentMethodColumn, ReadOnlyAdmin):
     list_display = (
         "pk",
         "order",
-        "gateway",
+        "payment_method",
         "state",
         "amount",
         "captured_amount",
@@ -332,9 +344,10 @@ class PaymentAdmin(ReadOnlyAdmin):
     search_help_text = _("Order number, provider reference or e-mail address")
     date_hierarchy = "created_at"
     inlines = (PaymentTransactionInline,)
+    readonly_fields = ("payment_method",)
     fields = (
         "order",
-        "gateway",
+        "payment_method",
         "state",
         "currency",
         "amount",
