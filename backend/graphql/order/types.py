@@ -28,6 +28,7 @@ from backend.graphql.core.auth import current_user
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.context import ChannelContext
 from backend.graphql.core.dataloaders import gather, then
+from backend.graphql.core.ids import to_global_id
 from backend.graphql.core.types import Money as MoneyType
 from backend.graphql.core.types import ObjectWithMetadata, TaxedMoney, Weight
 from backend.graphql.order import privacy
@@ -116,8 +117,6 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_product_variant_id(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        from backend.graphql.core.ids import to_global_id
-
         variant_id = root.line.variant_id
         return to_global_id("ProductVariant", variant_id) if variant_id else None
 
