@@ -13,33 +13,33 @@ from datetime import datetime
 from typing import Any
 
 import graphene
-from django.db.models import prefetch_related_objects
 from graphene import relay
 from graphql import GraphQLResolveInfo
 from prices import Money
 
-from backend.core.money import money
-from backend.graphql.catalog.dataloaders.variants import VariantByIdLoader
 from backend.graphql.catalog.types.products import untaxed, weight_or_none
-from backend.graphql.catalog.types.variants import ProductVariant
 from backend.graphql.channel.types import Channel
 from backend.graphql.core.address import Address, AddressData
 from backend.graphql.core.auth import current_user
 from backend.graphql.core.connection import CountableConnection
-from backend.graphql.core.context import ChannelContext
-from backend.graphql.core.dataloaders import gather, then
-from backend.graphql.core.ids import to_global_id
 from backend.graphql.core.types import Money as MoneyType
 from backend.graphql.core.types import ObjectWithMetadata, TaxedMoney, Weight
 from backend.graphql.order import privacy
-from backend.graphql.order.dataloaders import ChannelByIdLoader, FulfillmentsBySubOrderIdLoader
-from backend.graphql.order.enums import FulfillmentStatus, FulfillmentStatusEnum, OrderStatusEnum
+from backend.graphql.order.dataloaders import ChannelByIdLoader
+from backend.graphql.order.enums import OrderStatusEnum
+from backend.graphql.order.types.lines import (
+    Fulfillment,
+    OrderLine,
+    OrderLineData,
+    fulfillments_of,
+    line_data,
+    money_of,
+    sub_orders_of,
+)
 from backend.graphql.payment.enums import PaymentChargeStatusEnum
 from backend.graphql.producers.dataloaders import ProducerByIdLoader
 from backend.graphql.producers.types import Producer
-from backend.orders.models import Fulfillment as FulfillmentModel
 from backend.orders.models import Order as OrderModel
-from backend.orders.models import OrderLine as OrderLineModel
 from backend.orders.models import OrderStatus as Status
 from backend.orders.models import PaymentStatus
 from backend.orders.models import SubOrder as SubOrderModel
@@ -47,211 +47,6 @@ from backend.orders.models import SubOrder as SubOrderModel
 PAID = frozenset(
     {PaymentStatus.FULLY_CHARGED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.FULLY_REFUNDED}
 )
-
-
-def _money(amount: Any, currency: str) -> Money:
-    return money(amount, currency)
-
-
-@dataclass(frozen=True)
-class OrderLineData:
-    line: OrderLineModel
-    channel_id: int
-
-
-def _prefetched(order: OrderModel, relation: str) -> None:
-    """Read a relation once per order object: the customer's order list prefetches it, and an
-    order from `checkoutComplete` or `orderByToken` reads it here (one query for all fields)."""
-    if relation not in getattr(order, "_prefetched_objects_cache", {}):
-        prefetch_related_objects([order], relation)
-
-
-def _line_data(order: OrderModel) -> list[OrderLineData]:
-    _prefetched(order, "lines")
-    return [OrderLineData(line, order.channel_id) for line in order.lines.all()]
-
-
-def _sub_orders(order: OrderModel) -> list[SubOrderModel]:
-    _prefetched(order, "sub_orders")
-    return list(order.sub_orders.all())
-
-
-class OrderLine(graphene.ObjectType):
-    product_name = graphene.String(required=True)
-    variant_name = graphene.String(required=True)
-    product_sku = graphene.String()
-    product_variant_id = graphene.String()
-    is_shipping_required = graphene.Boolean(required=True)
-    quantity = graphene.Int(required=True)
-    quantity_fulfilled = graphene.Int(required=True)
-    quantity_to_fulfill = graphene.Int(required=True)
-    unit_price = graphene.Field(TaxedMoney, required=True, description="Price of the single item.")
-    undiscounted_unit_price = graphene.Field(TaxedMoney, required=True)
-    total_price = graphene.Field(TaxedMoney, required=True, description="Price of the order line.")
-    undiscounted_total_price = graphene.Field(TaxedMoney, required=True)
-    variant = graphene.Field(
-        ProductVariant, description="The variant, while it still exists in the catalogue."
-    )
-    producer = graphene.Field(Producer, description="Sunshine Market: who sold this line.")
-    is_fresh = graphene.Boolean(required=True, description="Sunshine Market: shipped cold.")
-
-    class Meta:
-        interfaces = (relay.Node, ObjectWithMetadata)
-        description = "Represents order line of particular order."
-
-    @staticmethod
-    def resolve_id(root: OrderLineData, info: GraphQLResolveInfo) -> int:
-        return root.line.pk
-
-    @staticmethod
-    def resolve_product_name(root: OrderLineData, info: GraphQLResolveInfo) -> str:
-        return root.line.product_name
-
-    @staticmethod
-    def resolve_variant_name(root: OrderLineData, info: GraphQLResolveInfo) -> str:
-        return root.line.variant_name
-
-    @staticmethod
-    def resolve_product_sku(root: OrderLineData, info: GraphQLResolveInfo) -> str | None:
-        return root.line.product_sku or None
-
-    @staticmethod
-    def resolve_product_variant_id(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        variant_id = root.line.variant_id
-        return to_global_id("ProductVariant", variant_id) if variant_id else None
-
-    @staticmethod
-    def resolve_is_shipping_required(root: OrderLineData, info: GraphQLResolveInfo) -> bool:
-        return True
-
-    @staticmethod
-    def resolve_quantity(root: OrderLineData, info: GraphQLResolveInfo) -> int:
-        return root.line.quantity
-
-    @staticmethod
-    def resolve_quantity_fulfilled(root: OrderLineData, info: GraphQLResolveInfo) -> int:
-        return root.line.quantity_fulfilled
-
-    @staticmethod
-    def resolve_quantity_to_fulfill(root: OrderLineData, info: GraphQLResolveInfo) -> int:
-        return root.line.quantity_unfulfilled
-
-    @staticmethod
-    def resolve_unit_price(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        return untaxed(_money(root.line.unit_price_amount, root.line.currency))
-
-    @staticmethod
-    def resolve_undiscounted_unit_price(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        return OrderLine.resolve_unit_price(root, info)
-
-    @staticmethod
-    def resolve_total_price(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        return untaxed(_money(root.line.total_price_amount, root.line.currency))
-
-    @staticmethod
-    def resolve_undiscounted_total_price(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        return OrderLine.resolve_total_price(root, info)
-
-    @staticmethod
-    def resolve_variant(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        if root.line.variant_id is None:
-            return None
-        variant = VariantByIdLoader(info.context).load(root.line.variant_id)
-        channel = ChannelByIdLoader(info.context).load(root.channel_id)
-
-        def wrap(found: list[Any]) -> Any:
-            found_variant, found_channel = found
-            if found_variant is None or found_channel is None:
-                return None
-            return ChannelContext(found_variant, found_channel)
-
-        return then(gather([variant, channel]), wrap)
-
-    @staticmethod
-    def resolve_producer(root: OrderLineData, info: GraphQLResolveInfo) -> Any:
-        return ProducerByIdLoader(info.context).load(root.line.producer_id)
-
-    @staticmethod
-    def resolve_is_fresh(root: OrderLineData, info: GraphQLResolveInfo) -> bool:
-        return root.line.is_fresh
-
-
-class FulfillmentLine(graphene.ObjectType):
-    quantity = graphene.Int(required=True)
-    order_line = graphene.Field(OrderLine)
-
-    class Meta:
-        interfaces = (relay.Node,)
-        description = "Represents line of the fulfillment."
-
-
-@dataclass(frozen=True)
-class FulfillmentData:
-    fulfillment: FulfillmentModel
-    number: int
-    lines: dict[int, OrderLineData]
-
-
-class Fulfillment(graphene.ObjectType):
-    fulfillment_order = graphene.Int(required=True, description="Sequence number in its parcel.")
-    status = graphene.Field(FulfillmentStatusEnum, required=True)
-    tracking_number = graphene.String(required=True)
-    carrier = graphene.String(required=True, description="Sunshine Market: the carrier.")
-    created = graphene.DateTime(required=True)
-    lines = graphene.List(graphene.NonNull(FulfillmentLine))
-
-    class Meta:
-        interfaces = (relay.Node, ObjectWithMetadata)
-        description = "Represents order fulfillment (one shipment with its tracking number)."
-
-    @staticmethod
-    def resolve_id(root: FulfillmentData, info: GraphQLResolveInfo) -> int:
-        return root.fulfillment.pk
-
-    @staticmethod
-    def resolve_fulfillment_order(root: FulfillmentData, info: GraphQLResolveInfo) -> int:
-        return root.number
-
-    @staticmethod
-    def resolve_status(root: FulfillmentData, info: GraphQLResolveInfo) -> str:
-        return FulfillmentStatus.FULFILLED.value
-
-    @staticmethod
-    def resolve_tracking_number(root: FulfillmentData, info: GraphQLResolveInfo) -> str:
-        return root.fulfillment.tracking_number
-
-    @staticmethod
-    def resolve_carrier(root: FulfillmentData, info: GraphQLResolveInfo) -> str:
-        return root.fulfillment.carrier
-
-    @staticmethod
-    def resolve_created(root: FulfillmentData, info: GraphQLResolveInfo) -> datetime:
-        return root.fulfillment.created_at
-
-    @staticmethod
-    def resolve_lines(root: FulfillmentData, info: GraphQLResolveInfo) -> list[Any]:
-        return [
-            FulfillmentLine(
-                id=line.pk, quantity=line.quantity, order_line=root.lines.get(line.order_line_id)
-            )
-            for line in root.fulfillment.lines.all()
-        ]
-
-
-def _fulfillments(
-    info: GraphQLResolveInfo, sub_order_ids: list[int], lines: list[OrderLineData]
-) -> Any:
-    by_id = {data.line.pk: data for data in lines}
-    loader = FulfillmentsBySubOrderIdLoader(info.context)
-
-    def wrap(groups: list[list[FulfillmentModel]]) -> list[FulfillmentData]:
-        return [
-            FulfillmentData(fulfillment, number, by_id)
-            for group in groups
-            for number, fulfillment in enumerate(group, start=1)
-        ]
-
-    return then(loader.load_many(sub_order_ids), wrap)
 
 
 @dataclass(frozen=True)
@@ -293,15 +88,15 @@ class SubOrder(graphene.ObjectType):
 
     @staticmethod
     def resolve_subtotal(root: SubOrderData, info: GraphQLResolveInfo) -> Money:
-        return _money(root.sub_order.subtotal_amount, root.sub_order.currency)
+        return money_of(root.sub_order.subtotal_amount, root.sub_order.currency)
 
     @staticmethod
     def resolve_shipping_price(root: SubOrderData, info: GraphQLResolveInfo) -> Money:
-        return _money(root.sub_order.shipping_amount, root.sub_order.currency)
+        return money_of(root.sub_order.shipping_amount, root.sub_order.currency)
 
     @staticmethod
     def resolve_total(root: SubOrderData, info: GraphQLResolveInfo) -> Money:
-        return _money(root.sub_order.total_amount, root.sub_order.currency)
+        return money_of(root.sub_order.total_amount, root.sub_order.currency)
 
     @staticmethod
     def resolve_weight(root: SubOrderData, info: GraphQLResolveInfo) -> Any:
@@ -313,7 +108,7 @@ class SubOrder(graphene.ObjectType):
 
     @staticmethod
     def resolve_fulfillments(root: SubOrderData, info: GraphQLResolveInfo) -> Any:
-        return _fulfillments(info, [root.sub_order.pk], root.lines)
+        return fulfillments_of(info, [root.sub_order.pk], root.lines)
 
 
 def order_address(order: OrderModel, *, masked: bool) -> AddressData:
@@ -409,20 +204,20 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(root: OrderModel, info: GraphQLResolveInfo) -> list[OrderLineData]:
-        return _line_data(root)
+        return line_data(root)
 
     @staticmethod
     def resolve_sub_orders(root: OrderModel, info: GraphQLResolveInfo) -> list[SubOrderData]:
-        lines = _line_data(root)
+        lines = line_data(root)
         return [
             SubOrderData(sub_order, [d for d in lines if d.line.sub_order_id == sub_order.pk])
-            for sub_order in _sub_orders(root)
+            for sub_order in sub_orders_of(root)
         ]
 
     @staticmethod
     def resolve_fulfillments(root: OrderModel, info: GraphQLResolveInfo) -> Any:
-        sub_order_ids = [sub_order.pk for sub_order in _sub_orders(root)]
-        return _fulfillments(info, sub_order_ids, _line_data(root))
+        sub_order_ids = [sub_order.pk for sub_order in sub_orders_of(root)]
+        return fulfillments_of(info, sub_order_ids, line_data(root))
 
     @staticmethod
     def resolve_is_paid(root: OrderModel, info: GraphQLResolveInfo) -> bool:
@@ -438,15 +233,15 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_subtotal(root: OrderModel, info: GraphQLResolveInfo) -> Any:
-        return untaxed(_money(root.subtotal_amount, root.currency))
+        return untaxed(money_of(root.subtotal_amount, root.currency))
 
     @staticmethod
     def resolve_shipping_price(root: OrderModel, info: GraphQLResolveInfo) -> Any:
-        return untaxed(_money(root.shipping_amount, root.currency))
+        return untaxed(money_of(root.shipping_amount, root.currency))
 
     @staticmethod
     def resolve_total(root: OrderModel, info: GraphQLResolveInfo) -> Any:
-        return untaxed(_money(root.total_amount, root.currency))
+        return untaxed(money_of(root.total_amount, root.currency))
 
     @staticmethod
     def resolve_undiscounted_total(root: OrderModel, info: GraphQLResolveInfo) -> Any:

@@ -1,0 +1,106 @@
+"""Delivery methods offered to a checkout, priced for it (Saleor's `ShippingMethod`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import graphene
+from django.utils.translation import gettext_lazy as _
+from graphene import relay
+from graphql import GraphQLResolveInfo
+from prices import Money
+
+from backend.checkout.models import ShippingMethod as ShippingMethodModel
+from backend.checkout.pricing import calculate_checkout_totals
+from backend.checkout.shipping import can_carry
+from backend.graphql.checkout.fetch import PricedCheckout
+from backend.graphql.core.descriptions import editorjs_document
+from backend.graphql.core.types import Money as MoneyType
+from backend.graphql.core.types import ObjectWithMetadata
+
+NOT_APPLICABLE_MESSAGE = _("This delivery method cannot deliver this cart to this address.")
+
+# --- delivery methods ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShippingMethodData:
+    method: ShippingMethodModel
+    price: Money
+    active: bool
+
+
+class ShippingMethod(graphene.ObjectType):
+    name = graphene.String(required=True)
+    description = graphene.JSONString(description="Description of the shipping method.")
+    price = graphene.Field(
+        MoneyType,
+        required=True,
+        description=(
+            "What this method costs for this checkout (for an inactive method: the parcels it "
+            "can carry)."
+        ),
+    )
+    active = graphene.Boolean(
+        required=True, description="Whether it can carry every parcel of this checkout there."
+    )
+    message = graphene.String(description="Why the method cannot be used, when it cannot.")
+    minimum_delivery_days = graphene.Int()
+    maximum_delivery_days = graphene.Int()
+    supports_cold_chain = graphene.Boolean(
+        required=True, description="Sunshine Market: carries fresh goods cold."
+    )
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = "Shipping methods that can be used as means of shipping for a checkout."
+
+    @staticmethod
+    def resolve_id(root: ShippingMethodData, info: GraphQLResolveInfo) -> int:
+        return root.method.pk
+
+    @staticmethod
+    def resolve_name(root: ShippingMethodData, info: GraphQLResolveInfo) -> str:
+        return root.method.name
+
+    @staticmethod
+    def resolve_description(root: ShippingMethodData, info: GraphQLResolveInfo) -> Any:
+        return editorjs_document(root.method.description)
+
+    @staticmethod
+    def resolve_message(root: ShippingMethodData, info: GraphQLResolveInfo) -> str | None:
+        return None if root.active else str(NOT_APPLICABLE_MESSAGE)
+
+    @staticmethod
+    def resolve_supports_cold_chain(root: ShippingMethodData, info: GraphQLResolveInfo) -> bool:
+        return root.method.supports_cold_chain
+
+
+class DeliveryMethod(graphene.Union):
+    class Meta:
+        types = (ShippingMethod,)
+        description = "Represents a delivery method chosen for the checkout."
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: GraphQLResolveInfo) -> Any:
+        return ShippingMethod
+
+
+def method_options(priced: PricedCheckout, methods: list[ShippingMethodModel]) -> list[Any]:
+    """Each active method, priced for this checkout, and whether it can carry it there (the
+    domain's `can_carry` rule; every method is offered until the address is known)."""
+    info = priced.info
+    county = info.checkout.shipping_county
+    fresh = any(line.facts.is_fresh for line in info.lines)
+    options = []
+    for method in methods:
+        rates = list(method.rates.all())
+        usable = county is None or can_carry(
+            method, rates, province_code=county.province_code, fresh=fresh
+        )
+        totals = calculate_checkout_totals(
+            replace(info, delivery_method=method, shipping_rates=rates)
+        )
+        options.append(ShippingMethodData(method, totals.shipping, usable))
+    return options
