@@ -38,7 +38,7 @@ class CreateToken(BaseMutation):
             raise MutationErrors.of(
                 AccountErrorCode.INVALID_CREDENTIALS,
                 field="email",
-                message=_("Please, enter valid credentials"),
+                message=_("Enter a correct email address (or mobile number) and password."),
             )
         return cls(
             token=create_token(user, ACCESS),  # type: ignore[arg-type]

@@ -40,7 +40,7 @@ class RefreshToken(BaseMutation):
             raise MutationErrors.of(
                 AccountErrorCode.JWT_MISSING_TOKEN,
                 field="refreshToken",
-                message=_("Missing refreshToken"),
+                message=_("Send the refresh token."),
             )
         try:
             user = user_from_token(refresh_token, REFRESH)
@@ -48,12 +48,12 @@ class RefreshToken(BaseMutation):
             raise MutationErrors.of(
                 AccountErrorCode.JWT_SIGNATURE_EXPIRED,
                 field="refreshToken",
-                message=_("Signature has expired"),
+                message=_("This token has expired. Sign in again."),
             ) from None
         except TokenInvalid:
             raise MutationErrors.of(
                 AccountErrorCode.JWT_INVALID_TOKEN,
                 field="refreshToken",
-                message=_("Invalid token"),
+                message=_("This token is not valid. Sign in again."),
             ) from None
         return cls(token=create_token(user, ACCESS), user=user)

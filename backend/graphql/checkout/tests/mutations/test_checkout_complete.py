@@ -225,3 +225,19 @@ def test_checkout_complete_signed_in_order_belongs_to_customer(
     assert result["errors"] == []
     assert Order.objects.get().user_id == customer.pk
     assert Order.objects.get().total_amount == Decimal("57.90")
+
+
+def test_checkout_complete_stripe_order_placed_payment_still_to_make(
+    api, channel, variant, courier, settings
+):
+    # given: Stripe configured (no call is made while placing the order)
+    settings.STRIPE_SECRET_KEY = "sk_test_placeholder"
+    checkout_id = ready(api, [(variant, 1)], courier)
+
+    # when
+    result = complete(api, checkout_id, gateway="stripe")
+
+    # then
+    assert result["errors"] == []
+    assert result["confirmationNeeded"] is True
+    assert Payment.objects.get().gateway == "stripe"
