@@ -9,10 +9,12 @@ shared among the buyers; stock is set so that some purchases find the product so
 - spread products: purchase k wants one unit of variant k mod N of N demo variants, each its
   own stock row.
 
-Before a scenario the bench removes the orders and checkouts of earlier bench runs (their
-e-mail addresses end with `@bench.sunshine.test`) and sets each chosen stock row so that
-exactly `stock_each` units are available (what other orders hold stays held). Afterwards,
-sold = units in this run's orders per variant; oversold = Σ max(0, sold − stock set up).
+Before a scenario the bench sets each chosen stock row so that exactly `stock_each` units are
+available (what other orders hold stays held). Afterwards, sold = units in this run's orders
+per variant; oversold = Σ max(0, sold − stock set up). Then the bench's orders and checkouts
+(their e-mail addresses end with `@bench.sunshine.test`) are deleted and the stock rows get
+their quantities back, so the bench database stays as the page benches expect it; an
+interrupted run is cleaned up by the next one.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from backend.warehouse.models import Allocation, Stock
 
 BENCH_EMAIL_DOMAIN = "bench.sunshine.test"
 GATEWAY = "offline.bank_transfer"
-HOT_SKU = "weiyuan-baitiao-dangshen-1"
+HOT_SKU = "yanchuan-dried-jujube-1"
 COUNTY_CODE = "110105"
 SHIPPING_METHOD = "standard"
 
@@ -143,8 +145,8 @@ def choose_variants(count: int) -> list[ProductVariant]:
     raise CheckoutBenchError(f"the bench database has {len(chosen)} demo variants, not {count}")
 
 
-def remove_earlier_bench_orders() -> None:
-    """Delete earlier bench orders and checkouts (and their payments), then recount what the
+def remove_bench_orders() -> None:
+    """Delete the bench's orders and checkouts (and their payments), then recount what the
     remaining allocations hold on the stock rows they touched."""
     orders = Order.objects.filter(email__endswith=f"@{BENCH_EMAIL_DOMAIN}")
     stock_ids = set(
@@ -246,8 +248,11 @@ def run_scenario(
     channel = Channel.objects.get(slug=settings.DEFAULT_CHANNEL_SLUG)
     method = ShippingMethod.objects.get(slug=SHIPPING_METHOD)
     county = Region.objects.get(code=COUNTY_CODE)
-    remove_earlier_bench_orders()
+    remove_bench_orders()
     variants = choose_variants(scenario.variants)
+    quantities = dict(
+        Stock.objects.filter(product_variant__in=variants).values_list("pk", "quantity")
+    )
     set_available(variants, scenario.stock_each)
     tag = f"{run}-{scenario.name.replace(' ', '-')}"
     jobs = [
@@ -255,13 +260,18 @@ def run_scenario(
         for k in range(checkouts)
     ]
     connection.close()  # the buyers open their own connections; this one waits idle
-    attempts, seconds = run_buyers(jobs, buyers)
-    sold = dict(
-        OrderLine.objects.filter(order__email__startswith=f"{tag}-", variant__in=variants)
-        .values("variant_id")
-        .annotate(units=Sum("quantity"))
-        .values_list("variant_id", "units")
-    )
+    try:
+        attempts, seconds = run_buyers(jobs, buyers)
+        sold = dict(
+            OrderLine.objects.filter(order__email__startswith=f"{tag}-", variant__in=variants)
+            .values("variant_id")
+            .annotate(units=Sum("quantity"))
+            .values_list("variant_id", "units")
+        )
+    finally:
+        remove_bench_orders()
+        for stock_id, quantity in quantities.items():
+            Stock.objects.filter(pk=stock_id).update(quantity=quantity)
     return CheckoutResult(
         name=scenario.name,
         buyers=buyers,

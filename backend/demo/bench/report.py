@@ -106,6 +106,7 @@ def checkout_report(results: list[CheckoutResult], *, checkouts: int, buyers: in
     """The checkout section: throughput, latency of `complete_checkout`, errors by kind and
     the oversold count, one row per scenario."""
     lines = [
+        "",
         f"Checkout — {buyers} concurrent buyers (threads, one database connection each) share "
         f"{checkouts} purchases per scenario:",
         "cart with one unit (stock reserved) → address → delivery → complete_checkout with the "

@@ -7,12 +7,14 @@ admin and the storefront's order history show orders in every state an operator 
 - cash on delivery, confirmed by the operator before payment.
 
 Each demo order is known by its recipient (the customer sends gifts to invented relatives), so
-a second load finds it and places nothing again. The services open durable transactions, so
+a second load finds it and places nothing again; one whose products have sold out meanwhile
+is left out rather than failing the load. The services open durable transactions, so
 this runs outside any other transaction (`can_place_orders`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
@@ -24,6 +26,7 @@ from backend.checkout.details import (
     update_checkout_delivery_method,
     update_checkout_shipping_address,
 )
+from backend.checkout.errors import CheckoutError, CheckoutNotReady
 from backend.checkout.lines import LineInput, create_checkout
 from backend.checkout.models import ShippingMethod
 from backend.orders.complete_checkout import complete_checkout
@@ -32,6 +35,7 @@ from backend.orders.fulfilment import complete_sub_order, fulfil_sub_order
 from backend.orders.models import Order
 from backend.payments.offline import confirm_offline_payment
 from backend.regions.models import Region
+from backend.warehouse.errors import InsufficientStock
 
 BANK = "offline.bank_transfer"
 CASH = "offline.cash_on_delivery"
@@ -148,12 +152,16 @@ def _handle(order: Order, definition: DemoOrderDef, *, customer: User, operator:
 
 
 def load_demo_orders(
-    channel: Channel, *, customer: User | None, operator: User | None
+    channel: Channel,
+    *,
+    customer: User | None,
+    operator: User | None,
+    definitions: Sequence[DemoOrderDef] = DEMO_ORDERS,
 ) -> list[Order]:
     """Place the demo orders the customer does not have yet; returns every demo order."""
     if customer is None or operator is None:
         return []
-    skus = {sku for definition in DEMO_ORDERS for sku, _ in definition.lines}
+    skus = {sku for definition in definitions for sku, _ in definition.lines}
     variants = ProductVariant.objects.in_bulk(list(skus), field_name="sku")
     missing = skus - set(variants)
     if missing:
@@ -163,23 +171,26 @@ def load_demo_orders(
     existing = {
         order.recipient_name: order
         for order in Order.objects.filter(
-            user=customer, recipient_name__in=[d.recipient for d in DEMO_ORDERS]
+            user=customer, recipient_name__in=[d.recipient for d in definitions]
         )
     }
     orders = []
     # The order e-mails of invented buyers go nowhere (kept in memory), whatever the backend.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        for definition in DEMO_ORDERS:
+        for definition in definitions:
             order = existing.get(definition.recipient)
             if order is None:
-                order = _place(
-                    definition,
-                    customer=customer,
-                    channel=channel,
-                    method=method,
-                    county=county,
-                    variants=variants,
-                )
+                try:
+                    order = _place(
+                        definition,
+                        customer=customer,
+                        channel=channel,
+                        method=method,
+                        county=county,
+                        variants=variants,
+                    )
+                except (CheckoutError, CheckoutNotReady, InsufficientStock):
+                    continue  # its products sold out meanwhile: this demo order is left out
                 _handle(order, definition, customer=customer, operator=operator)
             orders.append(order)
     return orders

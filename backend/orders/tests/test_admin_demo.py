@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from django.db.models import F
 from django.test import override_settings
 from django.urls import reverse
 
 from backend.accounts.models import User
+from backend.catalog.models import Channel
 from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
 from backend.demo.loading import load_demo
+from backend.demo.loading.orders import DEMO_ORDERS, load_demo_orders
 from backend.orders.lookups import orders_for_customer
 from backend.orders.models import Fulfillment, Order, OrderEvent, OrderStatus, PaymentStatus
 from backend.payments.models import Payment, PaymentState, ProducerLedgerEntry
+from backend.warehouse.models import Stock
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +93,21 @@ def test_demo_orders_listed_in_the_admin_with_operations(admin_client, demo_with
     assert reverse("admin:orders_order_confirm_payment", args=[awaiting.pk]) in (
         page.content.decode()
     )
+
+
+def test_demo_order_whose_products_sold_out_is_left_out(demo_with_orders):
+    # given a new demo order for a product nobody can buy any more
+    customer = User.objects.get(email="buyer@demo.sunshine.test")
+    operator = User.objects.get(email="operator@demo.sunshine.test")
+    definition = replace(DEMO_ORDERS[0], recipient="周新")
+    sku = definition.lines[0][0]
+    Stock.objects.filter(product_variant__sku=sku).update(quantity=F("quantity_allocated"))
+
+    # when the demo orders are loaded
+    orders = load_demo_orders(
+        Channel.objects.get(), customer=customer, operator=operator, definitions=[definition]
+    )
+
+    # then it is left out, and the load goes on
+    assert orders == []
+    assert not Order.objects.filter(recipient_name="周新").exists()
