@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from backend.accounts.models import User
 from backend.audit.models import AuditEvent, AuditEventType
@@ -26,7 +26,7 @@ def helpers_for_seller(seller: Producer, *, include_revoked: bool = True) -> Que
     grants = HelperGrant.objects.filter(seller_id=seller.pk).select_related("helper", "granted_by")
     if not include_revoked:
         grants = grants.filter(revoked_at__isnull=True)
-    return grants.order_by("revoked_at", "-granted_at", "-pk")
+    return grants.order_by(F("revoked_at").asc(nulls_first=True), "-granted_at", "-pk")
 
 
 def get_helper_grant_for_seller(grant_id: int, seller: Producer) -> HelperGrant:

@@ -133,7 +133,7 @@ def helper_q(user: User, scopes: list[str]) -> Q:
 def operator_region_q(user: User) -> Q:
     """Shops in the operator's regions, rolled up the region tree, as a filter on Producer."""
     if user.is_superuser:
-        return Q()
+        return Q(pk__isnull=False)  # every shop (an empty Q() would vanish when OR-ed)
     covering = OperatorScope.objects.filter(user_id=user.pk).filter(
         Q(region__isnull=True)
         | Q(region__level=RegionLevel.PROVINCE, region__code=OuterRef("region__province_code"))
