@@ -194,6 +194,10 @@ STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)
 STRIPE_PAYMENT_EXPIRY_MINUTES = env.int("STRIPE_PAYMENT_EXPIRY_MINUTES", default=30)
 
+# --- E-mail: printed to the console unless a real backend is configured -----------------
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="阳光集市 <noreply@sunshine.example>")
+
 # --- Search -----------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 
