@@ -262,3 +262,21 @@ def test_checkout_pages_work_without_javascript(live_server, browser, shop):
     assert page.locator("h1").first.inner_text().startswith("Order")
     assert Order.objects.count() == 1
     context.close()
+
+
+def test_cart_and_checkout_pages_at_320_pixels_do_not_scroll_sideways(live_server, browser, shop):
+    # given: 320 px = 640 px at 200 % zoom
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    overflowing = {}
+
+    for name, step in CheckoutWalk(page, live_server.url).steps():
+        # when
+        step()
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+
+        # then
+        if scroll_width > 320:
+            overflowing[name] = scroll_width
+    context.close()
+    assert overflowing == {}
