@@ -87,6 +87,12 @@ def refund_sub_order(
     current = SubOrder.objects.get(pk=sub_order.pk)
     amount = _checked_amount(current, amount)
     payment = _charged_payment(list(Payment.objects.filter(order_id=current.order_id)))
+    # Refuse what the status machine would refuse *before* money moves at the gateway.
+    expected = _status_after_refund(
+        current, full=amount == current.total_amount - current.refunded_amount
+    )
+    if expected != current.status:
+        check_transition(current, expected)
     psp_reference = gateway_of(payment).refund(
         payment,
         amount,
