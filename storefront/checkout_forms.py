@@ -89,11 +89,13 @@ class AddToCartForm(forms.Form):
 
 
 class LineQuantityForm(forms.Form):
-    def __init__(self, *args: Any, line_id: int, item_name: str, **kwargs: Any) -> None:
+    """The quantity of one cart line (0 removes it); the cart template draws the input, named
+    with this prefix (`line-<id>-quantity`)."""
+
+    def __init__(self, *args: Any, line_id: int, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", f"line-{line_id}")
         super().__init__(*args, **kwargs)
-        label = gettext("Quantity of %(item)s") % {"item": item_name}
-        self.fields["quantity"] = quantity_field(minimum=0, label=label)
+        self.fields["quantity"] = quantity_field(minimum=0, label=_("Quantity"))
 
     def add_stock_error(self, error: InsufficientStock) -> None:
         available = min((s.available for s in error.shortfalls), default=0)

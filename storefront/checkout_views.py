@@ -112,7 +112,7 @@ def _line_of(request: HttpRequest, line_id: int) -> tuple[Checkout, CheckoutLine
 @require_POST
 def cart_line_update(request: HttpRequest, line_id: int) -> HttpResponse:
     checkout, line = _line_of(request, line_id)
-    form = LineQuantityForm(request.POST, line_id=line.pk, item_name="")
+    form = LineQuantityForm(request.POST, line_id=line.pk)
     if form.is_valid():
         quantity = form.cleaned_data["quantity"]
         try:

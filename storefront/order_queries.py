@@ -82,15 +82,36 @@ def bank_transfer_details(order_number: int) -> BankTransferDetails:
     )
 
 
+# Sub-order columns the order pages read, with only the producer's public name: identity
+# numbers are never selected (as `storefront.queries.PUBLIC_PRODUCER_FIELDS`).
+SUB_ORDER_FIELDS = (
+    "id",
+    "order_id",
+    "producer_id",
+    "status",
+    "currency",
+    "subtotal_amount",
+    "shipping_amount",
+    "total_amount",
+    "needs_cold_chain",
+    "producer__id",
+    "producer__name",
+)
+
+
+def _sub_orders() -> QuerySet[SubOrder]:
+    return SubOrder.objects.select_related("producer").only(*SUB_ORDER_FIELDS).order_by("pk")
+
+
 def get_order_for_page(token: UUID | str) -> Order:
     """An order by its token with what its page shows (five queries); raises
     Order.DoesNotExist, also for a malformed token."""
-    sub_orders = SubOrder.objects.select_related("producer").prefetch_related(
+    sub_orders = _sub_orders().prefetch_related(
         Prefetch("lines", queryset=OrderLine.objects.order_by("pk")),
         Prefetch("fulfillments", queryset=Fulfillment.objects.order_by("created_at", "pk")),
     )
     orders = Order.objects.prefetch_related(
-        Prefetch("sub_orders", queryset=sub_orders.order_by("pk")),
+        Prefetch("sub_orders", queryset=sub_orders),
         Prefetch("payments", queryset=Payment.objects.order_by("pk")),
     )
     try:
@@ -223,7 +244,13 @@ def _order_rows(orders: QuerySet[Order] | list[Order]) -> list[OrderRow]:
 
 
 def order_history(user: User, page_number: str | int | None) -> OrderHistoryPage:
-    """The buyer's orders, newest first, a page at a time (a COUNT, the page, two prefetches)."""
-    paginator = Paginator(orders_for_customer(user), ORDERS_PER_PAGE)
+    """The buyer's orders, newest first, a page at a time (a COUNT, the page, sub-orders with
+    their producers' names, lines)."""
+    orders = (
+        orders_for_customer(user)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("sub_orders", queryset=_sub_orders()), "lines")
+    )
+    paginator = Paginator(orders, ORDERS_PER_PAGE)
     page = paginator.get_page(page_number)
     return OrderHistoryPage(page=page, rows=_order_rows(list(page.object_list)))

@@ -260,8 +260,9 @@ def test_orders_page_query_count_is_the_same_for_1_and_6_orders(
         place_order(buyer, channel, variant, shop.courier)
     client.force_login(buyer)
 
-    # when / then: session, user, count, page, sub-orders, producers, lines, categories
-    with django_assert_num_queries(8):
+    # when / then: session, user, count, page, sub-orders with producer names, lines,
+    # categories
+    with django_assert_num_queries(7):
         response = client.get("/en/account/orders/")
     assert response.content.decode().count('class="order-list__item"') == size
 
@@ -281,3 +282,34 @@ def test_guest_checkout_then_sign_in_finds_the_cart_at_review(client, buyer, sho
     # then
     assert ">Place order</button>" in html
     assert cast(Checkout, session_checkout(client)).user_id == buyer.pk
+
+
+def test_order_pages_never_select_or_show_identity_numbers(client, channel, buyer, shop):
+    # given
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from backend.producers.tests.factories import make_certificate
+
+    shop.household.poor_household_number = "PH-621123-000042"
+    shop.household.disability_certificate_number = make_certificate(7)
+    shop.household.save(update_fields=["poor_household_number", "disability_certificate_number"])
+    order = place_order(buyer, channel, shop.apples, shop.courier)
+    client.force_login(buyer)
+
+    # when
+    with CaptureQueriesContext(connection) as captured:
+        pages = [
+            client.get("/en/account/orders/").content.decode(),
+            client.get(f"/en/account/orders/{order.token}/").content.decode(),
+            client.get(f"/en/checkout/confirmation/{order.token}/").content.decode(),
+        ]
+
+    # then
+    sql = "\n".join(query["sql"] for query in captured.captured_queries)
+    for column in ("disability_certificate_number", "poor_household_number"):
+        assert column not in sql
+    for page in pages:
+        assert "阿克苏果园小院" in page
+        assert "PH-621123-000042" not in page
+        assert make_certificate(7) not in page
