@@ -342,7 +342,14 @@ class VerificationApplicationAdmin(OperatorReadOnlyAdmin):
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        obj = self.get_queryset(request).filter(pk=object_id).only("pk", "status").first()
+        obj = (
+            applications_in_review_queue(request.user)  # type: ignore[arg-type]
+            .filter(pk=object_id)
+            .only("pk", "status")
+            .first()
+            if str(object_id).isdigit()
+            else None
+        )
         decisions = []
         if obj is not None:
             decisions = [

@@ -160,6 +160,7 @@ def validate_evidence_upload(
     size = _size(upload)
     _check_size(size)
     extension = _check_extension(upload.name)
+    sha256 = _digest(upload)
     if extension == "pdf":
         _check_pdf(upload, size, content_type)
         stored_extension, stored_type = "pdf", _PDF_MIME
@@ -172,7 +173,7 @@ def validate_evidence_upload(
             ) from None
         stored_extension = _IMAGE_EXTENSION[image.format]
         stored_type = FORMAT_MIME_TYPES[image.format][0]
-        image.image.close()
+    upload.seek(0)
     return ValidatedEvidence(
-        extension=stored_extension, content_type=stored_type, size=size, sha256=_digest(upload)
+        extension=stored_extension, content_type=stored_type, size=size, sha256=sha256
     )
