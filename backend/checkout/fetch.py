@@ -21,7 +21,7 @@ from backend.catalog.models import (
 )
 from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod, ShippingRate
 from backend.checkout.variant_facts import VariantFacts, variant_facts
-from backend.producers.models import Producer
+from backend.producers.models import IDENTITY_FIELDS, Producer
 from backend.warehouse.locks import CHECKOUT_RELATED
 
 
@@ -92,6 +92,7 @@ def variants_for_sale(channel: Channel, variant_ids: Iterable[int]) -> dict[int,
     variants = (
         ProductVariant.objects.filter(pk__in=list(variant_ids))
         .select_related("product__producer")
+        .defer(*(f"product__producer__{name}" for name in IDENTITY_FIELDS))
         .prefetch_related(*_channel_listing_prefetches(channel.pk, ""))
     )
     result = {}
@@ -130,6 +131,7 @@ def fetch_checkout_lines(checkout: Checkout) -> list[CheckoutLineInfo]:
             "variant__product__producer",
             "variant__product__product_type",
         )
+        .defer(*(f"variant__product__producer__{name}" for name in IDENTITY_FIELDS))
         .prefetch_related(*_channel_listing_prefetches(channel_id, "variant__"))
         .order_by("created_at", "pk")
     )

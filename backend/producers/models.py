@@ -16,6 +16,14 @@ from backend.producers.identity import (
     validate_disability_certificate,
 )
 
+# Sensitive personal information (PIPL): never selected by public reads (see `.defer()` users).
+IDENTITY_FIELDS = (
+    "poor_household_number",
+    "disability_certificate_number",
+    "disability_category",
+    "disability_grade",
+)
+
 
 class ProducerKind(models.TextChoices):
     DISABLED_INDIVIDUAL = "disabled_individual", _("disabled individual (残疾人个人)")

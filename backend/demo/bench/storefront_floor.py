@@ -29,6 +29,7 @@ from backend.catalog.models import (
 from backend.catalog.pricing import ProductPricing
 from backend.producers.models import ProducerKind
 from backend.regions.models import Region
+from storefront.checkout_forms import AddToCartForm
 from storefront.paging import PAGE_SIZE, ProductSort, pagination_for, sort_choices
 from storefront.pictures import picture_for
 from storefront.product_facts import facts_from_assignments
@@ -107,7 +108,7 @@ SELECT p.name, p.slug, p.description,
              AND c.lft <= own.lft AND c.rght >= own.rght
         WHERE own.id = p.category_id) AS breadcrumbs,
        (SELECT coalesce(json_agg(json_build_object(
-                   'name', v.name, 'sku', v.sku, 'track', v.track_inventory,
+                   'id', v.id, 'name', v.name, 'sku', v.sku, 'track', v.track_inventory,
                    'price', vl.price_amount::text, 'currency', vl.currency,
                    'available', coalesce((
                        SELECT sum(greatest(s.quantity - s.quantity_allocated, 0))
@@ -277,6 +278,7 @@ def product_page_floor(request: HttpRequest, slug: str) -> str:
             price=Money(Decimal(v["price"]), v["currency"]),
             quantity_available=int(v["available"]),
             track_inventory=v["track"],
+            variant_id=int(v["id"]),
         )
         for v in variants
     ]
@@ -307,6 +309,7 @@ def product_page_floor(request: HttpRequest, slug: str) -> str:
     )
     context = {
         "product": detail,
+        "form": AddToCartForm(detail.variants),
         "current_category_slug": detail.breadcrumbs[0].slug if detail.breadcrumbs else None,
     }
     return render_to_string("storefront/product.html", context, request=request)
