@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from backend.accounts.models import User
 from backend.sellers.permissions import SellerAction
-from backend.verification.models import VerificationApplication
+from backend.verification.models import ApplicationStatus, VerificationApplication
 from backend.verification.permissions import application_policy
 
 
@@ -23,4 +23,14 @@ def lock_application_for_actor(
         .select_related("seller", "seller__owner")
         .select_for_update(of=("self",), no_key=True)
         .get(pk=application_id)
+    )
+
+
+def lock_approved_application(application_id: int) -> VerificationApplication | None:
+    """For scheduled jobs (no actor): the approval, or None if it is no longer approved."""
+    return (
+        VerificationApplication.objects.select_related("seller")
+        .select_for_update(of=("self",), no_key=True)
+        .filter(pk=application_id, status=ApplicationStatus.APPROVED)
+        .first()
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from backend.verification.conf import reminder_days
 from backend.verification.events import reminder_sent_event
+from backend.verification.locks import lock_approved_application
 from backend.verification.models import (
     OPEN_STATUSES,
     ApplicationStatus,
@@ -51,15 +52,6 @@ def approvals_due_for_reminder(now: datetime) -> QuerySet[VerificationApplicatio
     )
 
 
-def _lock(application_id: int) -> VerificationApplication | None:
-    return (
-        VerificationApplication.objects.select_related("seller")
-        .select_for_update(of=("self",), no_key=True)
-        .filter(pk=application_id, status=ApplicationStatus.APPROVED)
-        .first()
-    )
-
-
 def send_expiry_reminders(*, now: datetime | None = None) -> int:
     """Record and queue the reminders that are due; returns how many were queued."""
     from backend.verification.tasks import send_expiry_reminder_email
@@ -68,7 +60,7 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
     sent = 0
     for application_id in approvals_due_for_reminder(moment).values_list("pk", flat=True):
         with transaction.atomic(durable=True):
-            application = _lock(application_id)
+            application = lock_approved_application(application_id)
             if application is None or application.valid_until is None:
                 continue
             stage = reminder_stage(application.valid_until, moment)
