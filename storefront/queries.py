@@ -42,9 +42,11 @@ from backend.catalog.models import (
 )
 from backend.catalog.pricing import ProductPricing, price_range_from_listings
 from backend.producers.models import Producer, ProducerKind, ProducerShopLink
+from backend.verification.tags import annotate_live_tags
 from backend.warehouse.models import Reservation, Stock
 from storefront.paging import PAGE_SIZE, ProductSort
 from storefront.pictures import Picture, picture_for
+from storefront.producer_tags import TagBadge, badges_from_codes, live_tag_badges
 from storefront.product_facts import PRIVATE_ATTRIBUTE_SLUGS, facts_from_assignments
 from storefront.shapes import (
     CategoryLink,
@@ -132,7 +134,7 @@ def _logo(producer: Producer) -> Picture | None:
     return picture_for(producer.logo.name, "thumbnail", alt=producer.logo_alt)
 
 
-def _producer_card(producer: Producer) -> ProducerCard:
+def _producer_card(producer: Producer, tags: tuple[TagBadge, ...] = ()) -> ProducerCard:
     region = producer.region
     return ProducerCard(
         name=producer.name,
@@ -141,7 +143,12 @@ def _producer_card(producer: Producer) -> ProducerCard:
         kind_label=str(ProducerKind(producer.kind).label),
         region_name=region.full_name or region.name,
         logo=_logo(producer),
+        tags=tags,
     )
+
+
+def _badges_with_validity(producer: Producer) -> tuple[TagBadge, ...]:
+    return live_tag_badges([producer.pk])[producer.pk]
 
 
 def _public_producers() -> QuerySet[Producer]:
@@ -156,8 +163,9 @@ def _with_card_data(products: QuerySet[Product], channel: Channel | None) -> Que
     variants = ProductVariant.objects.only("id", "product_id").prefetch_related(
         Prefetch("channel_listings", queryset=_channel_prices(channel), to_attr="channel_prices")
     )
+    # The producer's live tag codes come in the page's own query (a subquery per row).
     return (
-        products.select_related("producer")
+        annotate_live_tags(products.select_related("producer"))
         .only("id", "name", "slug", "created_at", "producer__name", "producer__slug")
         .prefetch_related(
             Prefetch("variants", queryset=variants, to_attr="card_variants"),
@@ -176,6 +184,7 @@ def _product_card(product: Product) -> ProductCard:
         picture=_picture(images[0], "card", alt="") if images else None,
         producer_name=product.producer.name,
         producer_slug=product.producer.slug,
+        tags=badges_from_codes(product.live_tag_codes),  # type: ignore[attr-defined]
     )
 
 
@@ -264,8 +273,11 @@ def products_in_category(channel: Channel | None, category: Category) -> QuerySe
 
 
 def featured_producers(limit: int = HOME_FEATURED_PRODUCERS) -> list[ProducerCard]:
-    producers = _public_producers().filter(is_featured=True).order_by("name", "pk")[:limit]
-    return [_producer_card(p) for p in producers]
+    producers = annotate_live_tags(_public_producers().filter(is_featured=True))
+    return [
+        _producer_card(p, badges_from_codes(p.live_tag_codes))  # type: ignore[attr-defined]
+        for p in producers.order_by("name", "pk")[:limit]
+    ]
 
 
 def new_products(channel: Channel | None, limit: int = HOME_NEW_PRODUCTS) -> list[ProductCard]:
@@ -377,7 +389,7 @@ def get_product_detail(channel: Channel | None, slug: str) -> ProductDetail:
         pricing=_pricing(variants),
         pictures=pictures,
         variants=options,
-        producer=_producer_card(product.producer),
+        producer=_producer_card(product.producer, _badges_with_validity(product.producer)),
         breadcrumbs=_category_path(product.category),
         facts=facts_from_assignments(product.assignments),  # type: ignore[attr-defined]
     )
@@ -395,7 +407,7 @@ def get_shop_detail(slug: str) -> ShopDetail:
         .get(slug=slug)
     )
     return ShopDetail(
-        card=_producer_card(producer),
+        card=_producer_card(producer, _badges_with_validity(producer)),
         story=producer.story,
         opened_on=producer.opened_on,
         member_household_count=producer.member_household_count,

@@ -15,6 +15,7 @@ from backend.catalog.models import Category
 from backend.catalog.pricing import ProductPricing
 from storefront.availability import Availability, availability_for
 from storefront.pictures import Picture
+from storefront.producer_tags import TagBadge
 from storefront.product_facts import ProductFacts
 
 
@@ -39,6 +40,9 @@ class ProducerCard:
     kind_label: str
     region_name: str
     logo: Picture | None
+    # Verified tags, live at the time of the request (with their end date on the product and
+    # shop pages). A default, so shapes built elsewhere (the bench's floor) still fit.
+    tags: tuple[TagBadge, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class ProductCard:
     picture: Picture | None
     producer_name: str
     producer_slug: str
+    tags: tuple[TagBadge, ...] = ()  # the producer's verified tags
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from backend.warehouse.errors import InsufficientStock
 from storefront import cart_session, queries
 from storefront.checkout_forms import AddToCartForm, add_service_errors
 from storefront.paging import ProductSort, pagination_for, sort_choices
+from storefront.producer_tags import only_verified, verified_filter
 
 
 @require_safe
@@ -39,11 +40,14 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("no such category") from None
     channel = queries.storefront_channel()
     sort = ProductSort.parse(request.GET.get("sort"))
-    products = queries.sort_products(
-        queries.products_in_category(channel, place.category), channel, sort
-    )
+    tag_filter = verified_filter(request.GET, keep=("sort",))
+    products = queries.products_in_category(channel, place.category)
+    if tag_filter.only:
+        products = only_verified(products)
+    products = queries.sort_products(products, channel, sort)
     listing = queries.paginate_cards(products, channel, request.GET.get("page"))
     context = {
+        "verified_filter": tag_filter,
         "place": place,
         "current_category_slug": place.breadcrumbs[0].slug if place.breadcrumbs else slug,
         "current_category_is_page": not place.breadcrumbs,
@@ -110,10 +114,13 @@ def shop(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[: queries.SEARCH_MAX_LENGTH]
     channel = queries.storefront_channel()
-    listing = queries.paginate_cards(
-        queries.search_products(channel, query), channel, request.GET.get("page")
-    )
+    tag_filter = verified_filter(request.GET, keep=("q",))
+    products = queries.search_products(channel, query)
+    if tag_filter.only:
+        products = only_verified(products)
+    listing = queries.paginate_cards(products, channel, request.GET.get("page"))
     context = {
+        "verified_filter": tag_filter,
         "query": query,
         "listing": listing,
         "pagination": pagination_for(listing.page, request.GET),

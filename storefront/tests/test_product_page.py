@@ -20,8 +20,8 @@ from storefront.tests.scenarios import (
 pytestmark = pytest.mark.django_db
 
 # channel, product with producer/region/category, variants with stock, their prices, photos,
-# attributes, the category path, and the category menu.
-PRODUCT_PAGE_QUERIES = 8
+# attributes, the producer's verified tags, the category path, and the category menu.
+PRODUCT_PAGE_QUERIES = 9
 
 
 def test_product_page_in_chinese_shows_prices_stock_producer_and_badges(
