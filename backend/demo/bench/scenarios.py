@@ -148,8 +148,9 @@ def product_page(client: Client) -> Scenario:
         detail="3 variants with price and stock, photos, attributes, producer card",
         page=lambda: _get(client, url),
         floor=lambda: _get(client, floor_url),
-        same_output=lambda: _without_csrf_tokens(_get(client, url).decode())
-        == _without_csrf_tokens(render()),
+        same_output=lambda: (
+            _without_csrf_tokens(_get(client, url).decode()) == _without_csrf_tokens(render())
+        ),
     )
 
 
