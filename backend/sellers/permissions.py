@@ -148,7 +148,6 @@ def operator_region_q(user: User) -> Q:
 def seller_access_q(user: User, action: SellerAction) -> Q | None:
     """The WHERE clause for `action` by `user` on Producer; None when nothing is allowed."""
     branches: list[Q] = []
-    member = owner_q(user) | helper_q(user, scopes_allowing(SellerAction.VIEW_SHOP))
     if action in OWNER_ACTIONS:
         branches.append(owner_q(user))
     scopes = scopes_allowing(action)
@@ -157,7 +156,7 @@ def seller_access_q(user: User, action: SellerAction) -> Q | None:
     if action in OPERATOR_ACTIONS and user.is_staff:
         operator = operator_region_q(user)
         if action in _NOT_ON_OWN_SHOP:
-            operator &= ~member
+            operator &= ~(owner_q(user) | helper_q(user, scopes_allowing(SellerAction.VIEW_SHOP)))
         branches.append(operator)
     if not branches:
         return None
