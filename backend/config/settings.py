@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "backend.audit.context.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,6 +182,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     "expire-unpaid-orders": {"task": "orders.expire_unpaid_orders", "schedule": 300.0},
+    "verification-expiry-reminders": {
+        "task": "verification.send_expiry_reminders",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # --- Checkout, orders, payments ---------------------------------------------------------
