@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from io import BytesIO
+from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -18,6 +20,15 @@ from backend.verification.applications import add_evidence, start_application, s
 from backend.verification.eligibility import required_evidence
 from backend.verification.models import VerificationApplication, VerificationKind
 from backend.verification.review import approve_application, revoke_verification
+
+
+@pytest.fixture
+def evidence_root(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Verification documents uploaded by tag tests go to a private folder per test (import
+    this fixture into the conftest of any test package that verifies producers)."""
+    root = tmp_path / "private-evidence"
+    settings.VERIFICATION_EVIDENCE_ROOT = root
+    return root
 
 
 def _photo() -> SimpleUploadedFile:

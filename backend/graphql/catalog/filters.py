@@ -24,7 +24,8 @@ from backend.catalog.models import (
 )
 from backend.graphql.catalog.enums import StockAvailability, StockAvailabilityEnum
 from backend.graphql.core.ids import ids_from_global_ids
-from backend.graphql.producers.enums import ProducerKindEnum
+from backend.graphql.producers.enums import ProducerKindEnum, VerificationTagCodeEnum
+from backend.graphql.producers.filters import verified_tags_q
 from backend.graphql.regions.filters import in_region
 from backend.warehouse.models import Stock
 
@@ -70,6 +71,11 @@ class ProductFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Sunshine Market: products of producers in these regions (official codes), "
         "sub-regions included.",
+    )
+    verified_tags = graphene.List(
+        graphene.NonNull(VerificationTagCodeEnum),
+        description="Sunshine Market: products of producers with at least one of these "
+        "verified tags, valid now.",
     )
 
 
@@ -170,6 +176,8 @@ def _filter_q(value: dict[str, Any], channel_id: int) -> Q:
         for code in value["regions"]:
             regions |= in_region(code, path="producer__region")
         q &= regions
+    if value.get("verified_tags") is not None:
+        q &= verified_tags_q(value["verified_tags"], producer_field="producer_id")
     return q
 
 

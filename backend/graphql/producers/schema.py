@@ -24,7 +24,8 @@ from backend.graphql.core.enums import OrderDirectionEnum
 from backend.graphql.core.fields import connection_field, require_one_of
 from backend.graphql.core.ids import from_global_id_or_error
 from backend.graphql.producers.dataloaders import public_producers
-from backend.graphql.producers.enums import ProducerKindEnum
+from backend.graphql.producers.enums import ProducerKindEnum, VerificationTagCodeEnum
+from backend.graphql.producers.filters import verified_tags_q
 from backend.graphql.producers.types import Producer, ProducerCountableConnection
 from backend.graphql.regions.filters import in_region
 from backend.producers.models import Producer as ProducerModel
@@ -36,6 +37,10 @@ class ProducerFilterInput(graphene.InputObjectType):
         description="Official code of a region: producers in it or in its sub-regions."
     )
     search = graphene.String(description="Part of the shop name.")
+    verified_tags = graphene.List(
+        graphene.NonNull(VerificationTagCodeEnum),
+        description="Producers with at least one of these verified tags, valid now.",
+    )
 
     class Meta:
         description = "Sunshine Market: filtering options for producers."
@@ -76,6 +81,8 @@ def filter_producers(queryset: Any, value: dict[str, Any] | None) -> Any:
         queryset = queryset.filter(in_region(value["region"], path="region"))
     if value.get("search"):
         queryset = queryset.filter(Q(name__icontains=value["search"].strip()))
+    if value.get("verified_tags") is not None:
+        queryset = queryset.filter(verified_tags_q(value["verified_tags"], producer_field="pk"))
     return queryset
 
 

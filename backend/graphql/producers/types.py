@@ -24,6 +24,7 @@ from backend.graphql.core.nested import nested_connection
 from backend.graphql.core.types import Image
 from backend.graphql.producers.dataloaders import ShopLinksByProducerIdLoader
 from backend.graphql.producers.enums import ProducerKindEnum
+from backend.graphql.producers.tag_types import load_tags, tags_field
 from backend.graphql.regions.dataloaders import RegionByIdLoader
 from backend.graphql.regions.types import Region
 from backend.producers.models import Producer as ProducerModel
@@ -58,6 +59,10 @@ class Producer(graphene.ObjectType):
     disabled_employee_count = graphene.Int(
         required=True, description="Disabled people an employment base employs."
     )
+    tags = tags_field(
+        "What the platform or a disability federation verified this producer as, while the "
+        "verification is valid; never from the producer's own claim."
+    )
 
     class Meta:
         interfaces = (relay.Node,)
@@ -81,6 +86,10 @@ class Producer(graphene.ObjectType):
     ) -> Image | None:
         name = root.logo.name if root.logo else None
         return image_or_none(name, root.logo_alt or root.name, size=size, fmt=format)
+
+    @staticmethod
+    def resolve_tags(root: ProducerModel, info: GraphQLResolveInfo) -> Any:
+        return load_tags(info, root.pk)
 
     @staticmethod
     def resolve_shop_links(root: ProducerModel, info: GraphQLResolveInfo) -> Any:

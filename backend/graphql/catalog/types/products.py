@@ -41,6 +41,7 @@ from backend.graphql.core.images import image_or_none, image_url
 from backend.graphql.core.types import Image, ObjectWithMetadata, Weight
 from backend.graphql.core.types import TaxedMoneyRange as TaxedRange
 from backend.graphql.producers.dataloaders import ProducerByIdLoader
+from backend.graphql.producers.tag_types import load_tags, tags_field
 
 ProductRoot = ChannelContext[ProductModel]
 
@@ -236,6 +237,10 @@ class Product(graphene.ObjectType):
         required=True,
         description="Sunshine Market: the producer who makes and sells this product.",
     )
+    tags = tags_field(
+        "Sunshine Market: the verified tags of the product's producer (the same as "
+        "`producer.tags`)."
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -373,6 +378,10 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_producer(root: ProductRoot, info: GraphQLResolveInfo) -> Any:
         return ProducerByIdLoader(info.context).load(root.node.producer_id)
+
+    @staticmethod
+    def resolve_tags(root: ProductRoot, info: GraphQLResolveInfo) -> Any:
+        return load_tags(info, root.node.producer_id)
 
 
 class ProductCountableConnection(CountableConnection):

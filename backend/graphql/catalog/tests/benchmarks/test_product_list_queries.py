@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from backend.verification.models import VerificationKind
+from storefront.tests.tag_scenarios import verify
+
+pytestmark = pytest.mark.usefixtures("evidence_root")
+
 PRODUCTS = """
 query Products($first: Int!) {
   products(first: $first, channel: "default-channel") {
@@ -17,7 +22,11 @@ query Products($first: Int!) {
         thumbnail(size: 160, format: WEBP) { url alt }
         category { id name parent { id name } }
         productType { name }
-        producer { id name kind region { code fullName parent { name } } shopLinks { url } }
+        producer {
+          id name kind region { code fullName parent { name } } shopLinks { url }
+          tags { code name validUntil }
+        }
+        tags { code name validUntil }
         pricing {
           priceRange { start { gross { amount currency } } stop { gross { amount currency } } }
         }
@@ -39,14 +48,16 @@ query Products($first: Int!) {
 
 # channel, page, COUNT, media, category, parent category, product type, producer, region,
 # parent region, shop links, variants, variant listings, stock, variant attributes, variant
-# media, product listing, product attributes, collections
-PRODUCT_LIST_QUERIES = 19
+# media, product listing, product attributes, collections, verified tags (one query serves
+# both `tags` and `producer.tags`)
+PRODUCT_LIST_QUERIES = 20
 
 
 @pytest.mark.parametrize("size", [1, 50])
 def test_products_list_query_count_is_constant(size, full_catalogue, gql, count_queries):
-    # given
-    full_catalogue(size)
+    # given: every producer verified (a cooperative), so every product carries a tag
+    for product in full_catalogue(size):
+        verify(product.producer, VerificationKind.COOPERATIVE)
 
     # when
     with count_queries(PRODUCT_LIST_QUERIES):
@@ -59,6 +70,11 @@ def test_products_list_query_count_is_constant(size, full_catalogue, gql, count_
     first = response.data["products"]["edges"][0]["node"]
     assert len(first["variants"]) == 2
     assert first["producer"]["region"]["code"] == "621123"
+    assert all(
+        [t["code"] for t in edge["node"]["tags"]] == ["COOPERATIVE"]
+        for edge in response.data["products"]["edges"]
+    )
+    assert first["producer"]["tags"] == first["tags"]
 
 
 CATEGORIES = """
