@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from backend.accounts.lookups import normalise_login
 from backend.accounts.models import User
 
 
@@ -33,7 +34,7 @@ class SignInForm(forms.Form):
         data = super().clean() or {}
         login, password = data.get("login"), data.get("password")
         if login and password:
-            user = authenticate(self.request, username=login, password=password)
+            user = authenticate(self.request, username=normalise_login(login), password=password)
             if user is None:
                 raise forms.ValidationError(
                     _(

@@ -112,7 +112,7 @@ def new_product_step(request: HttpRequest, producer_id: int, step: str) -> HttpR
     index = STEP_SLUGS.index(step)
     spec = STEPS[index]
     answers = _answers(request, shop)
-    form = spec.form_class(request.POST or None, initial=answers)
+    form = spec.form_class(request.POST if request.method == "POST" else None, initial=answers)
     if request.method == "POST" and form.is_valid() and _validate_with_domain(form):
         answers.update(_to_session(form.cleaned_data))
         _save_answers(request, shop, answers)

@@ -57,7 +57,7 @@ def order_detail(request: HttpRequest, producer_id: int, sub_order_id: int) -> H
     action = SellerAction.FULFIL_ORDERS if request.method == "POST" else SellerAction.VIEW_ORDERS
     shop = shop_for_request(request, producer_id, action)
     sub_order = _sub_order(shop, sub_order_id)
-    form = ShipForm(request.POST or None)
+    form = ShipForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and sub_order.status not in SHIPPABLE:
         form.add_error(None, _("This order cannot be shipped now: it is not waiting to ship."))
     elif request.method == "POST" and form.is_valid():

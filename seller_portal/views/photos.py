@@ -34,7 +34,10 @@ def _detail_url(product: Product) -> str:
 @login_required
 def photo_add(request: HttpRequest, producer_id: int, product_id: int) -> HttpResponse:
     product = product_for_request(request, producer_id, product_id)
-    form = PhotoForm(request.POST or None, request.FILES or None)
+    form = PhotoForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             add_product_media(
@@ -74,7 +77,9 @@ def photo_describe(
 ) -> HttpResponse:
     product = product_for_request(request, producer_id, product_id)
     media = _photo(product, media_id)
-    form = AltTextForm(request.POST or None, initial={"alt": media.alt})
+    form = AltTextForm(
+        request.POST if request.method == "POST" else None, initial={"alt": media.alt}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             update_product_media_alt(

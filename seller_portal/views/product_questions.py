@@ -145,7 +145,9 @@ def product_question(
     spec = PRODUCT_QUESTIONS.get(question)
     if spec is None:
         raise Http404("no such question")
-    form = spec.form_class(request.POST or None, initial=spec.initial(product))
+    form = spec.form_class(
+        request.POST if request.method == "POST" else None, initial=spec.initial(product)
+    )
     actor = portal_user(request)
     return _ask(request, product, form, lambda data: spec.apply(product, data, actor))
 
@@ -163,7 +165,9 @@ def variant_question(
         raise Http404("no such variant") from None
     if spec is None:
         raise Http404("no such question")
-    form = spec.form_class(request.POST or None, initial=spec.initial(variant))
+    form = spec.form_class(
+        request.POST if request.method == "POST" else None, initial=spec.initial(variant)
+    )
     actor = portal_user(request)
     caption = f"{product.name} · {variant.name or variant.sku}"
     return _ask(
@@ -178,7 +182,7 @@ ADD_VARIANT_HEADING = gettext_lazy("Add a size or kind")
 @login_required
 def variant_add(request: HttpRequest, producer_id: int, product_id: int) -> HttpResponse:
     product = product_for_request(request, producer_id, product_id)
-    form = NewVariantForm(request.POST or None)
+    form = NewVariantForm(request.POST if request.method == "POST" else None)
     actor = portal_user(request)
 
     def apply(data: dict[str, Any]) -> object:
