@@ -104,7 +104,8 @@ def test_tags_are_text_with_a_prefix_for_screen_readers(live_server, page: Page,
     # then
     assert summary == ["Verified: Registered poor household", "Verified: Disabled seller"]
     assert hidden_box is not None
-    assert hidden_box["width"] <= 1 and hidden_box["height"] <= 1  # read out, not shown
+    assert hidden_box["width"] <= 1  # read out, not shown
+    assert hidden_box["height"] <= 1
     assert "Checked by the platform" in explained
     assert "Valid until" in explained
 
