@@ -38,6 +38,7 @@ class ActivityRow:
     detail: str
     who: str
     by_helper: bool
+    role: str = ""  # the helper's role, e.g. "volunteer (志愿者)"
 
 
 def _order_events(shop: Producer, helpers_only: bool) -> QuerySet[OrderEvent]:
@@ -122,16 +123,12 @@ class _Describer:
             kind = grant.kind
         return str(HelperKind(kind).label) if kind in HelperKind.values else ""
 
-    def _who(self, actor: Any, *, for_whom: Any, helper: bool, kind: str, operator: bool) -> str:
+    def _who(self, actor: Any, *, for_whom: Any, helper: bool, operator: bool) -> str:
         if actor is None:
             return _("by the platform")
         if helper:
             owner = for_whom or self.owner or self.shop.name
-            return _("by helper %(helper)s (%(kind)s) for %(seller)s") % {
-                "helper": actor,
-                "kind": kind,
-                "seller": owner,
-            }
+            return _("by helper %(helper)s for %(seller)s") % {"helper": actor, "seller": owner}
         if operator:
             return _("by %(name)s, reviewer") % {"name": actor}
         if for_whom is not None:
@@ -151,10 +148,10 @@ class _Describer:
                 event.actor,
                 for_whom=event.on_behalf_of,
                 helper=helper,
-                kind=self._helper_kind(event.actor_id, data) if helper else "",
                 operator=bool(data.get("as_operator")),
             ),
             by_helper=helper,
+            role=self._helper_kind(event.actor_id, data) if helper else "",
         )
 
     def _audit_detail(self, event: AuditEvent, data: dict[str, Any]) -> str:
@@ -198,8 +195,8 @@ class _Describer:
                 event.user,
                 for_whom=self.owner if helper else None,
                 helper=helper,
-                kind=self._helper_kind(event.user_id, {}) if helper else "",
                 operator=False,
             ),
             by_helper=helper,
+            role=self._helper_kind(event.user_id, {}) if helper else "",
         )

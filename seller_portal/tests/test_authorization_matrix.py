@@ -14,13 +14,20 @@ from backend.catalog.product_editing import ProductDraft, create_product
 from backend.catalog.tests.factories import ChannelFactory
 from backend.checkout.tests.scenarios import listed_variant, make_courier, ready_checkout
 from backend.orders.complete_checkout import complete_checkout
+from backend.sellers.confirmations import request_seller_confirmation
+from backend.sellers.permissions import SellerAction
 from backend.sellers.tests.scenarios import ROLES, build_people
+from backend.verification.review import request_more_information
+from backend.verification.tests.scenarios import submitted_application
 
 pytestmark = pytest.mark.django_db
 
-ALL = {"owner", "co_owner", "helper_all"}
+OWNERS = {"owner", "co_owner"}
+ALL = OWNERS | {"helper_all"}
 PRODUCTS = ALL | {"helper_products"}
 ORDERS = ALL | {"helper_orders"}
+# operators whose region covers the shop (the superuser covers every region)
+OPERATORS = {"county_operator", "city_operator", "province_operator", "superuser"}
 SIGN_IN = {"anonymous", "inactive_helper", "inactive_owner"}
 
 # (name, path template, roles that get 200)
@@ -35,6 +42,23 @@ PAGES = [
     ("order", "orders/{sub_order}/", ORDERS),
     ("packing slip", "orders/{sub_order}/packing-slip/", ORDERS),
     ("earnings", "earnings/", ALL),
+    ("profile", "profile/", ALL),
+    ("profile name", "profile/name/", ALL),
+    ("profile story", "profile/story/", ALL),
+    ("profile certificate", "profile/certificate/", ALL),
+    ("logo", "profile/logo/", ALL),
+    ("add link", "profile/links/new/", ALL),
+    ("verification", "verification/", ALL),
+    ("start application", "verification/new/", ALL),
+    ("application", "verification/{application}/", ALL),
+    ("resubmit", "verification/{application}/resubmit/", ALL),
+    ("withdraw", "verification/{application}/withdraw/", ALL),
+    ("helpers", "helpers/", OWNERS),
+    ("add helper", "helpers/new/", OWNERS),
+    ("helper scope", "helpers/{grant}/scope/", OWNERS),
+    ("revoke helper", "helpers/{grant}/revoke/", OWNERS),
+    ("confirmations", "confirmations/", OWNERS),
+    ("activity", "activity/", ALL | OPERATORS),
 ]
 
 
@@ -56,10 +80,24 @@ def world(db):  # type: ignore[no-untyped-def]
         actor=None,
         gateway="offline.bank_transfer",
     )
+    application = submitted_application(people)
+    request_more_information(
+        application.pk, actor=people.user("county_operator"), reason="请补充照片"
+    )
+    confirmation = request_seller_confirmation(
+        people.shop,
+        action=SellerAction.REFUND_ORDERS,
+        actor=people.user("helper_orders"),
+        summary="退款 10 元",
+        payload={},
+    )
     ids = {
         "product": product.pk,
         "variant": product.default_variant_id,
         "sub_order": order.sub_orders.get().pk,
+        "application": application.pk,
+        "grant": people.grants["helper_products"].pk,
+        "confirmation": confirmation.pk,
     }
     return people, ids
 
@@ -111,3 +149,48 @@ def test_portal_writes_are_refused_to_roles_without_the_scope(client, world, rol
         assert publish.status_code == (302 if role in PRODUCTS else 404)
         # shipping an unpaid order is refused on the page (200 with an error), not hidden
         assert ship.status_code == (200 if role in ORDERS else 404)
+
+
+# (name, path template, data, roles allowed, status when allowed)
+WRITES = [
+    ("story", "profile/story/", {"story": "新的故事"}, ALL, 302),
+    ("add link", "profile/links/new/", {}, ALL, 200),
+    ("remove logo", "profile/logo/remove/", {}, ALL, 302),
+    ("start application", "verification/new/", {}, ALL, 200),
+    ("withdraw", "verification/{application}/withdraw/", {}, ALL, 302),
+    ("add helper", "helpers/new/", {}, OWNERS, 200),
+    ("helper scope", "helpers/{grant}/scope/", {"scope": "all"}, OWNERS, 302),
+    ("decline", "confirmations/{confirmation}/", {"decision": "decline"}, OWNERS, 302),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_portal_new_writes_answer_each_role_as_the_policy_says(client, world, role):
+    # given
+    people, ids = world
+    if role != "anonymous":
+        client.force_login(people[role])
+    base = f"/en/seller/shop/{people.shop.pk}/"
+    # when
+    answers = {
+        name: client.post(base + template.format(**ids), data).status_code
+        for name, template, data, _allowed, _ok in WRITES
+    }
+    # then
+    expected = {
+        name: 302 if role in SIGN_IN else (ok if role in allowed else 404)
+        for name, _template, _data, allowed, ok in WRITES
+    }
+    assert answers == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sign_up_is_for_people_without_an_account(client, world, role):
+    people, _ids = world
+    if role != "anonymous":
+        client.force_login(people[role])
+    response = client.get("/en/seller/signup/")
+    signed_in = role not in SIGN_IN
+    assert response.status_code == (302 if signed_in else 200)
+    open_shop = client.get("/en/seller/signup/shop/name/")
+    assert open_shop.status_code == (200 if signed_in else 302)
