@@ -12,6 +12,7 @@ from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.order.schema import OrderQueries
 from backend.graphql.producers.schema import ProducerQueries
 from backend.graphql.regions.schema import RegionQueries
+from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
 
 
@@ -28,7 +29,7 @@ class Query(
     pass
 
 
-class Mutation(CheckoutMutations, AccountMutations):
+class Mutation(CheckoutMutations, AccountMutations, SellerMutations):
     pass
 
 

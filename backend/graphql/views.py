@@ -84,7 +84,37 @@ class SunshineGraphQLView(GraphQLView):
             if not isinstance(body, dict):
                 raise HttpError(HttpResponseBadRequest("The received data is not a JSON object."))
             return body
+        if self.get_content_type(request) == "multipart/form-data" and "operations" in request.POST:
+            return self.parse_multipart(request)
         return super().parse_body(request)
+
+    @staticmethod
+    def parse_multipart(request: HttpRequest) -> dict[str, Any]:
+        """The GraphQL multipart request spec (uploads): `operations` is the JSON request,
+        `map` says which file part goes to which variable path (`variables.input.image`)."""
+        try:
+            body = json.loads(request.POST["operations"])
+            file_map = json.loads(request.POST.get("map") or "{}")
+        except ValueError as error:
+            raise HttpError(HttpResponseBadRequest("Invalid multipart operations.")) from error
+        if isinstance(body, list):
+            raise HttpError(HttpResponseBadRequest(BATCH_REFUSED))
+        if not isinstance(body, dict) or not isinstance(file_map, dict):
+            raise HttpError(HttpResponseBadRequest("Invalid multipart operations."))
+        for key, paths in file_map.items():
+            upload = request.FILES.get(key)
+            for path in paths if isinstance(paths, list) else []:
+                *parents, last = str(path).split(".")
+                target: Any = body
+                for part in parents:
+                    target = target[int(part)] if isinstance(target, list) else target.get(part)
+                    if target is None:
+                        raise HttpError(HttpResponseBadRequest(f"Invalid map path: {path}"))
+                if isinstance(target, list):
+                    target[int(last)] = upload
+                elif isinstance(target, dict):
+                    target[last] = upload
+        return body
 
     @staticmethod
     def format_error(error: Exception) -> dict[str, Any]:

@@ -128,6 +128,12 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     },
     "OrderLine": {"producer": ONE, "variant": ONE},
     "SubOrder": {"fulfillments": ONE, "lines": ONE, "producer": ONE},
+    "ProductCreate": {"product": ONE},
+    "ProductUpdate": {"product": ONE},
+    "ProductVariantCreate": {"productVariant": ONE},
+    "ProductVariantStocksUpdate": {"productVariant": ONE},
+    "ProductMediaCreate": {"product": ONE, "media": ONE},
+    "OrderFulfill": {"fulfillments": ONE},
 }
 
 

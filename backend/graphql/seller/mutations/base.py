@@ -1,0 +1,30 @@
+"""What every seller mutation shares: a signed-in caller and the channel products are sold in."""
+
+from __future__ import annotations
+
+from graphql import GraphQLResolveInfo
+
+from backend.accounts.models import User
+from backend.catalog.models import Channel, Product, ProductVariant
+from backend.catalog.product_editing import default_channel
+from backend.graphql.core.auth import current_user
+from backend.graphql.core.context import ChannelContext
+
+
+def acting_user(info: GraphQLResolveInfo) -> User:
+    """The caller; `login_required` on every seller mutation has already refused anonymous."""
+    user = current_user(info)
+    assert user is not None
+    return user
+
+
+def seller_channel() -> Channel:
+    return default_channel()
+
+
+def product_root(product: Product, channel: Channel) -> ChannelContext[Product]:
+    return ChannelContext(product, channel)
+
+
+def variant_root(variant: ProductVariant, channel: Channel) -> ChannelContext[ProductVariant]:
+    return ChannelContext(variant, channel)
