@@ -1,4 +1,5 @@
-"""Demo sign-ins: one operator (superuser), a few sellers who own demo shops, a customer.
+"""Demo sign-ins: the platform operator (superuser), a county operator (staff, scoped to one
+county by `backend.demo.loading.people`), sellers who own demo shops, a helper, a customer.
 
 They all use DEMO_PASSWORD, which `manage.py demo_logins` prints. The password is set when an
 account is created; a later load leaves a changed password alone.
@@ -15,7 +16,9 @@ from backend.producers.models import Producer
 DEMO_PASSWORD = "sunshine-demo-2024"
 ROLE_LABELS = {
     "operator": "operator (superuser)",
+    "county_operator": "county operator (staff)",
     "seller": "seller",
+    "helper": "helper",
     "customer": "customer",
 }
 
@@ -26,6 +29,7 @@ class DemoLogin:
     role: str
     name: str
     shops: tuple[str, ...]
+    about: str = ""
 
 
 def load_demo_accounts(accounts: tuple[AccountDef, ...]) -> list[User]:
@@ -33,13 +37,12 @@ def load_demo_accounts(accounts: tuple[AccountDef, ...]) -> list[User]:
     for account in accounts:
         lookup = {"email": account.email} if account.email else {"mobile": account.login}
         user = User.objects.filter(**lookup).first()
-        is_operator = account.role == "operator"
         if user is None:
             user = User(**lookup)
             user.set_password(DEMO_PASSWORD)
         user.name = account.name
-        user.is_staff = is_operator
-        user.is_superuser = is_operator
+        user.is_staff = account.role in ("operator", "county_operator")
+        user.is_superuser = account.role == "operator"
         user.is_active = True
         user.save()
         if account.shop_slugs:
@@ -54,7 +57,8 @@ def demo_logins(accounts: tuple[AccountDef, ...]) -> list[DemoLogin]:
             login=account.login,
             role=ROLE_LABELS.get(account.role, account.role),
             name=account.name,
-            shops=account.shop_slugs,
+            shops=account.shop_slugs or account.helps,
+            about=account.about,
         )
         for account in accounts
     ]

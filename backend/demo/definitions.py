@@ -147,10 +147,28 @@ class AccountDef:
     email: str | None = None
     mobile: str | None = None
     shop_slugs: tuple[str, ...] = ()
+    about: str = ""
+    county_code: str | None = None  # county_operator: the county it reviews
+    helps: tuple[str, ...] = ()  # helper: the shops it acts for
+    helper_kind: str = "volunteer"
+    helper_scope: str = "all"
 
     @property
     def login(self) -> str:
         return self.email or self.mobile or ""
+
+
+@dataclass(frozen=True)
+class VerificationDef:
+    shop_slug: str
+    kind: str
+    status: str  # approved | submitted
+    statement: str = ""
+
+
+ACCOUNT_ROLES = ("operator", "county_operator", "seller", "helper", "customer")
+VERIFICATION_STATUSES = ("approved", "submitted")
+VERIFICATION_KINDS = ("disabled", "poor_household", "cooperative", "poverty_base")
 
 
 @dataclass(frozen=True)
@@ -159,6 +177,7 @@ class DemoData:
     catalog: CatalogDef
     producers: tuple[ProducerDef, ...]
     accounts: tuple[AccountDef, ...]
+    verifications: tuple[VerificationDef, ...] = ()
     products: tuple[ProductDef, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -311,6 +330,20 @@ def _account(raw: dict[str, Any]) -> AccountDef:
         email=raw.get("email"),
         mobile=str(raw["mobile"]) if raw.get("mobile") else None,
         shop_slugs=tuple(raw.get("shops", [])),
+        about=raw.get("about", ""),
+        county_code=str(raw["county"]) if raw.get("county") else None,
+        helps=tuple(raw.get("helps", [])),
+        helper_kind=raw.get("helper_kind", "volunteer"),
+        helper_scope=raw.get("scope", "all"),
+    )
+
+
+def _verification(raw: dict[str, Any]) -> VerificationDef:
+    return VerificationDef(
+        shop_slug=raw["shop"],
+        kind=raw["kind"],
+        status=raw["status"],
+        statement=" ".join(raw.get("statement", "").split()),
     )
 
 
@@ -326,6 +359,9 @@ def read_demo_data(directory: Path = FIXTURES_DIR) -> DemoData:
         catalog=_catalog(_read_yaml("catalog.yaml", directory)),
         producers=tuple(_producer(p) for p in _read_yaml("producers.yaml", directory)),
         accounts=tuple(_account(a) for a in _read_yaml("accounts.yaml", directory)),
+        verifications=tuple(
+            _verification(v) for v in _read_yaml("verifications.yaml", directory) or []
+        ),
     )
     check_demo_data(data)
     return data
@@ -376,9 +412,22 @@ def check_demo_data(data: DemoData) -> None:
     for account in data.accounts:
         problems.extend(
             f"{account.login}: unknown shop {slug}"
-            for slug in account.shop_slugs
+            for slug in (*account.shop_slugs, *account.helps)
             if slug not in shops
         )
+        if account.role not in ACCOUNT_ROLES:
+            problems.append(f"{account.login}: unknown role {account.role}")
+        if account.role == "county_operator" and account.county_code not in data.named_regions:
+            problems.append(f"{account.login}: a county operator needs a demo `county`")
+    owned = {slug for account in data.accounts for slug in account.shop_slugs}
+    for verification in data.verifications:
+        label = f"verification of {verification.shop_slug}"
+        if verification.shop_slug not in owned:
+            problems.append(f"{label}: the shop needs an owner in accounts.yaml")
+        if verification.kind not in VERIFICATION_KINDS:
+            problems.append(f"{label}: unknown kind {verification.kind}")
+        if verification.status not in VERIFICATION_STATUSES:
+            problems.append(f"{label}: unknown status {verification.status}")
     product_slugs = {p.slug for p in data.products}
     for collection in data.catalog.collections:
         problems.extend(

@@ -150,3 +150,28 @@ def card_alt(title: str, subtitle: str, palette: Palette) -> str:
 
 def logo_alt(shop_name: str, palette: Palette) -> str:
     return f"{shop_name}的店标：{palette.name}圆形，中间是“{shop_name[:1]}”字"
+
+
+SAMPLE_MARK = "样本 SAMPLE"
+CERTIFICATE_SIZE = (900, 600)
+
+
+def draw_sample_certificate(title: str, lines: tuple[str, ...]) -> bytes:
+    """A JPEG of an invented certificate (the title, then `lines`), stamped 样本 / SAMPLE
+    across the middle and along the top, so it can never pass for a real document."""
+    width, height = CERTIFICATE_SIZE
+    image = Image.new("RGB", (width, height), (250, 244, 228))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((16, 16, width - 16, height - 16), outline=(150, 40, 30), width=6)
+    draw.text((width / 2, 50), title, font=cjk_font(48), fill=(150, 40, 30), anchor="ma")
+    body = cjk_font(30)
+    for row, line in enumerate(lines):
+        draw.text((70, 150 + row * 52), line, font=body, fill=(40, 40, 40))
+    draw.text((width - 40, 40), SAMPLE_MARK, font=cjk_font(28), fill=(200, 0, 0), anchor="ra")
+    stamp = Image.new("RGBA", (width, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(stamp).text(
+        (width / 2, 100), SAMPLE_MARK, font=cjk_font(120), fill=(220, 0, 0, 110), anchor="mm"
+    )
+    stamp = stamp.rotate(20, expand=True)
+    image.paste(stamp, ((width - stamp.width) // 2, (height - stamp.height) // 2), stamp)
+    return _encode(image, "JPEG")

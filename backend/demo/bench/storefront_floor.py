@@ -2,9 +2,11 @@
 
 Each page's data comes from ONE hand-written SQL statement; the rows are turned into exactly
 the context the storefront view builds (its own dataclasses from `storefront.queries`) and
-rendered with the same template. The layout's category navigation (`{% category_nav %}` in
-base.html) runs its own query while rendering, in the floor as in the page: it belongs to the
-template, not to the page's data.
+rendered with the same template. Verified producer tags are read in the same statement, with
+the same rule as `backend.verification.tags` (approved, `valid_from <= now < valid_until`,
+with the statement's clock, as Django's `Now()`). The layout's category navigation
+(`{% category_nav %}` in base.html) runs its own query while rendering, in the floor as in the
+page: it belongs to the template, not to the page's data.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from backend.catalog.models import (
 from backend.catalog.pricing import ProductPricing
 from backend.producers.models import ProducerKind
 from backend.regions.models import Region
+from backend.verification.tags import tags_from_codes
 from storefront.checkout_forms import AddToCartForm
 from storefront.paging import PAGE_SIZE, ProductSort, pagination_for, sort_choices
 from storefront.pictures import picture_for
+from storefront.producer_tags import TagBadge, badges_from_codes, verified_filter
 from storefront.product_facts import facts_from_assignments
 from storefront.queries import (
     CategoryLink,
@@ -75,7 +79,11 @@ WITH ch AS (
 SELECT cat.id, cat.name, cat.slug, cat.description, cat.around,
        page.name, page.slug, pr.name, pr.slug, (SELECT count(*) FROM visible) AS total,
        prices.low, prices.high, prices.currency,
-       picture.image, picture.width, picture.height
+       picture.image, picture.width, picture.height,
+       (SELECT array_agg(DISTINCT va.kind) FROM verification_verificationapplication va
+        WHERE va.seller_id = pr.id AND va.status = 'approved'
+          AND va.valid_from <= statement_timestamp()
+          AND va.valid_until > statement_timestamp()) AS tag_codes
 FROM cat
 LEFT JOIN page ON true
 LEFT JOIN producers_producer pr ON pr.id = page.producer_id
@@ -135,10 +143,23 @@ SELECT p.name, p.slug, p.description,
         JOIN catalog_attributevalue av ON av.id = apv.value_id
         JOIN catalog_attribute a ON a.id = av.attribute_id
         LEFT JOIN regions_region rr ON rr.id = av.reference_region_id
-        WHERE apv.product_id = p.id) AS attributes
+        WHERE apv.product_id = p.id) AS attributes,
+       tags.kinds, tags.untils
 FROM catalog_product p
 JOIN producers_producer pr ON pr.id = p.producer_id AND pr.is_active
 JOIN regions_region r ON r.id = pr.region_id
+LEFT JOIN LATERAL (
+    SELECT array_agg(live.kind ORDER BY live.kind) AS kinds,
+           array_agg(live.until ORDER BY live.kind) AS untils
+    FROM (
+        SELECT va.kind, max(va.valid_until) AS until
+        FROM verification_verificationapplication va
+        WHERE va.seller_id = pr.id AND va.status = 'approved'
+          AND va.valid_from <= statement_timestamp()
+          AND va.valid_until > statement_timestamp()
+        GROUP BY va.kind
+    ) live
+) tags ON true
 WHERE p.slug = %(slug)s AND EXISTS (
     SELECT 1 FROM catalog_productchannellisting l JOIN ch ON l.channel_id = ch.id
     WHERE l.product_id = p.id AND l.is_published
@@ -213,7 +234,7 @@ def category_page_floor(request: HttpRequest, slug: str) -> str:
         if product_slug is None:
             continue  # the category has no product on this page
         total = total_row
-        low, high, currency, image, width, height = row[10:16]
+        low, high, currency, image, width, height, tag_codes = row[10:17]
         cards.append(
             ProductCard(
                 name=name,
@@ -224,10 +245,12 @@ def category_page_floor(request: HttpRequest, slug: str) -> str:
                 else None,
                 producer_name=producer_name,
                 producer_slug=producer_slug,
+                tags=badges_from_codes(tag_codes),
             )
         )
     page = Paginator(_PageRows(cards, total=total, offset=offset), PAGE_SIZE).get_page(number)
     context = {
+        "verified_filter": verified_filter(request.GET, keep=("sort",)),
         "place": place,
         "current_category_slug": place.breadcrumbs[0].slug if place.breadcrumbs else slug,
         "current_category_is_page": not place.breadcrumbs,
@@ -269,7 +292,14 @@ def product_page_floor(request: HttpRequest, slug: str) -> str:
         row = cursor.fetchone()
     if row is None:
         raise LookupError(slug)
-    (name, product_slug, description, *producer, breadcrumbs, variants, media, attributes) = row
+    (name, product_slug, description, *producer, breadcrumbs, variants, media, attributes) = row[
+        :-2
+    ]
+    tag_kinds, tag_untils = row[-2:]
+    ends = dict(zip(tag_kinds or (), tag_untils or (), strict=True))
+    tags = tuple(
+        TagBadge(tag.code, str(tag.label), ends[tag.code]) for tag in tags_from_codes(ends)
+    )
     p_name, p_slug, kind, logo, logo_alt, region_name, region_full_name = producer
     options = [
         VariantOption(
@@ -303,6 +333,7 @@ def product_page_floor(request: HttpRequest, slug: str) -> str:
             kind_label=str(ProducerKind(kind).label),
             region_name=region_full_name or region_name,
             logo=picture_for(logo, "thumbnail", alt=logo_alt) if logo else None,
+            tags=tags,
         ),
         breadcrumbs=[CategoryLink(c["name"], c["slug"]) for c in breadcrumbs],
         facts=facts_from_assignments([_assignment(a) for a in attributes]),

@@ -1,11 +1,13 @@
 """Load the demo data: regions, catalogue structure, producers, products, collections, logins,
-and the demo customer's orders.
+the demo customer's orders, and the demo's verifications, helper and county operator.
 
 `load_demo()` is idempotent: everything is keyed by slug, SKU or code, so a second run neither
 duplicates nor fails. The catalogue loads in one transaction; pictures are drawn only for
 products that have none, and their renditions are made after commit. The orders are placed
 after that transaction through the checkout, order and payment services (each opens its own
-durable transaction), so they are skipped when `load_demo` runs inside another transaction.
+durable transaction), so they are skipped when `load_demo` runs inside another transaction;
+the same holds for the verifications, the helper grant and the operator's county, which go
+through the seller and verification services (`backend.demo.loading.people`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from backend.demo.accounts import load_demo_accounts
 from backend.demo.definitions import CatalogDef, DemoData, ProducerDef, demo_data
 from backend.demo.loading.collections import load_collections
 from backend.demo.loading.orders import can_place_orders, load_demo_orders
+from backend.demo.loading.people import DemoPeopleResult, load_demo_people
 from backend.demo.loading.producers import LoadedProducer, load_producer
 from backend.demo.loading.products import load_product
 from backend.demo.loading.regions import load_demo_regions
@@ -51,11 +54,13 @@ class DemoLoadResult:
     collections: int
     accounts: int
     orders: int = 0
+    verified: int = 0
+    awaiting_review: int = 0
 
 
 def demo_load_steps(data: DemoData) -> int:
     """How many progress units `load_demo` reports (for the bar's total)."""
-    return 5 + len(data.producers) + len(data.products)
+    return 6 + len(data.producers) + len(data.products)
 
 
 def top_category_slug(catalog: CatalogDef, slug: str) -> str:
@@ -125,10 +130,18 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
             structure.channel, customer=by_role.get("customer"), operator=by_role.get("operator")
         )
     bar.update(1)
+
+    bar.set_description("verifications, helper, county operator")
+    people = DemoPeopleResult(0, 0, 0, 0)
+    if can_place_orders():
+        people = load_demo_people(data)
+    bar.update(1)
     return DemoLoadResult(
         producers=len(loaded),
         products=len(product_ids),
         collections=len(collections),
         accounts=len(users),
         orders=len(orders),
+        verified=people.approved,
+        awaiting_review=people.awaiting_review,
     )

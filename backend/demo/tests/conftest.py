@@ -2,7 +2,12 @@
 
 Loading takes a few seconds, so the tests that only read the result share one load; each test
 still runs in its own savepoint (pytest-django's `db`), so a test that changes data does not
-leak into the next one. Pictures go to a throw-away MEDIA_ROOT; passwords use a fast hasher.
+leak into the next one. Pictures go to a throw-away MEDIA_ROOT, evidence to a throw-away
+private root; passwords use a fast hasher.
+
+The shared transaction is marked the way Django's TestCase marks its class-wide one, so the
+services that open durable transactions (orders, verifications, helper grants) run inside it
+as savepoints and the whole demo is loaded, then rolled back.
 """
 
 from __future__ import annotations
@@ -23,7 +28,12 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 @pytest.fixture(scope="module")
 def demo_media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("demo-media")
-    with override_settings(MEDIA_ROOT=str(root), PASSWORD_HASHERS=FAST_HASHERS):
+    evidence = tmp_path_factory.mktemp("demo-evidence")
+    with override_settings(
+        MEDIA_ROOT=str(root),
+        VERIFICATION_EVIDENCE_ROOT=str(evidence),
+        PASSWORD_HASHERS=FAST_HASHERS,
+    ):
         yield root
 
 
@@ -31,10 +41,13 @@ def demo_media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def loaded_demo(
     django_db_setup: Any, django_db_blocker: Any, demo_media_root: Path
 ) -> Iterator[DemoLoadResult]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        result = load_demo()
-        yield result
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        shared = transaction.atomic()
+        shared._from_testcase = True  # type: ignore[attr-defined]
+        with shared:
+            result = load_demo()
+            yield result
+            transaction.set_rollback(True)
 
 
 @pytest.fixture

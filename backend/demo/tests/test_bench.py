@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils import translation
 
 from backend.demo.bench.report import report
 from backend.demo.bench.runner import BenchData, ScenarioResult, run_scenarios
@@ -14,6 +16,7 @@ from backend.demo.bench.scenarios import (
     graphql_products,
     product_page,
 )
+from backend.demo.bench.storefront_floor import category_page_floor
 from backend.demo.bench.timing import Timing, measure
 from backend.demo.loading import DemoLoadResult
 from backend.demo.synthetic import add_synthetic_products
@@ -94,3 +97,38 @@ def test_measure_counts_queries_of_one_call(db: None) -> None:
     # then it has four samples and two queries
     assert len(timing.samples_ms) == 4
     assert timing.queries == 2
+
+
+def test_product_page_floor_verified_producer_shows_the_same_tags(  # type: ignore[no-untyped-def]
+    demo: DemoLoadResult, settings
+) -> None:
+    # given the demo alone; the preferred product belongs to a verified disabled seller
+    settings.ROOT_URLCONF = BENCH_URLCONF
+    scenario = product_page(Client())
+
+    # when the page is produced, and compared with its one-query floor
+    page = scenario.page().decode()
+    same = scenario.same_output()
+
+    # then the page shows the tag with its explanation, and the floor renders it identically
+    assert 'class="tag tag--disabled"' in page
+    assert 'class="verified__until"' in page
+    assert same is True
+
+
+def test_category_page_floor_verified_producers_show_the_same_tags(  # type: ignore[no-untyped-def]
+    demo: DemoLoadResult, settings
+) -> None:
+    # given the demo alone; the herbs category lists the verified demo producers' products
+    settings.ROOT_URLCONF = BENCH_URLCONF
+    url = reverse("storefront:category", args=["herbs"])
+
+    # when the page and its one-query floor are both produced
+    page = Client().get(url).content.decode()
+    with translation.override(settings.LANGUAGE_CODE):
+        floor = category_page_floor(RequestFactory().get(url), "herbs")
+
+    # then the cards carry the three tags, and the floor renders exactly the same page
+    for code in ("disabled", "poor_household", "cooperative"):
+        assert f'class="tag tag--{code}"' in page
+    assert floor == page

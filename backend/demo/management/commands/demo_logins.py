@@ -33,8 +33,9 @@ class Command(BaseCommand):
         logins = demo_logins(demo_data().accounts)
         login_width = max(len(login.login) for login in logins)
         lines += ["", f"Demo sign-ins (password for all: {DEMO_PASSWORD}):"]
+        role_width = max(len(login.role) for login in logins)
         for login in logins:
-            shops = f"  shops: {', '.join(login.shops)}" if login.shops else ""
-            lines.append(f"  {login.login:<{login_width}}  {login.role}{shops}")
+            about = f"  {login.about}" if login.about else ""
+            lines.append(f"  {login.login:<{login_width}}  {login.role:<{role_width}}{about}")
         lines.append("")
         self.stdout.write("\n".join(lines))

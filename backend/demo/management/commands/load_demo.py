@@ -41,8 +41,9 @@ class Command(BaseCommand):
             if not quiet:
                 self.stdout.write(
                     f"Demo data ready: {result.producers} producers, {result.products} products, "
-                    f"{result.collections} collections, {result.accounts} demo logins "
-                    f"({time.perf_counter() - started:.1f} s)."
+                    f"{result.collections} collections, {result.accounts} demo logins, "
+                    f"{result.verified} verified shops, {result.awaiting_review} application(s) "
+                    f"awaiting review ({time.perf_counter() - started:.1f} s)."
                 )
         count = options["synthetic"]
         if count > 0:
