@@ -158,7 +158,7 @@ CERTIFICATE_SIZE = (900, 600)
 
 def draw_sample_certificate(title: str, lines: tuple[str, ...]) -> bytes:
     """A JPEG of an invented certificate (the title, then `lines`), stamped 样本 / SAMPLE
-    across the middle and along the top, so it can never pass for a real document."""
+    across the middle and in a corner, so it can never pass for a real document."""
     width, height = CERTIFICATE_SIZE
     image = Image.new("RGB", (width, height), (250, 244, 228))
     draw = ImageDraw.Draw(image)
@@ -167,7 +167,8 @@ def draw_sample_certificate(title: str, lines: tuple[str, ...]) -> bytes:
     body = cjk_font(30)
     for row, line in enumerate(lines):
         draw.text((70, 150 + row * 52), line, font=body, fill=(40, 40, 40))
-    draw.text((width - 40, 40), SAMPLE_MARK, font=cjk_font(28), fill=(200, 0, 0), anchor="ra")
+    corner = (width - 40, height - 40)
+    draw.text(corner, SAMPLE_MARK, font=cjk_font(28), fill=(200, 0, 0), anchor="rd")
     stamp = Image.new("RGBA", (width, 200), (0, 0, 0, 0))
     ImageDraw.Draw(stamp).text(
         (width / 2, 100), SAMPLE_MARK, font=cjk_font(120), fill=(220, 0, 0, 110), anchor="mm"

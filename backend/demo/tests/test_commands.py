@@ -5,6 +5,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from backend.demo.accounts import DEMO_PASSWORD
+from backend.demo.definitions import demo_data
 
 
 def test_demo_logins_host_and_port_printed_with_every_page_and_login() -> None:
@@ -21,3 +22,21 @@ def test_demo_logins_host_and_port_printed_with_every_page_and_login() -> None:
     assert "operator@demo.sunshine.test" in text
     assert "operator (superuser)" in text
     assert DEMO_PASSWORD in text
+
+
+def test_demo_logins_every_demo_person_printed_with_a_line_on_their_role() -> None:
+    # given the demo definitions
+    out = StringIO()
+
+    # when the command runs
+    call_command("demo_logins", stdout=out)
+
+    # then each sign-in has its own line with its role and what it is for
+    lines = out.getvalue().splitlines()
+    for account in demo_data().accounts:
+        [line] = [line for line in lines if f" {account.login} " in line]
+        assert account.about
+        assert line.rstrip().endswith(account.about)
+    text = out.getvalue()
+    for role in ("county operator (staff)", "helper", "seller", "customer"):
+        assert role in text
