@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 
 from backend.accounts.models import User
 from backend.demo.definitions import AccountDef, DemoData, VerificationDef
@@ -108,6 +109,12 @@ def _load_verification(
 
 
 def load_demo_people(data: DemoData) -> DemoPeopleResult:
+    # The decision e-mails to invented sellers go nowhere (kept in memory), as the orders' do.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        return _load_demo_people(data)
+
+
+def _load_demo_people(data: DemoData) -> DemoPeopleResult:
     accounts = {account.login: account for account in data.accounts}
     platform = next((_user(a) for a in data.accounts if a.role == "operator"), None)
     owners = {slug: account for account in data.accounts for slug in account.shop_slugs}

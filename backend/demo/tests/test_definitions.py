@@ -117,3 +117,29 @@ def test_poor_household_number_generated_number_passes_validation() -> None:
 
     # then it validates
     assert validate_poor_household_number(number) == number == "6211232014000008"
+
+
+def test_read_demo_data_verification_of_a_shop_without_owner_is_refused(tmp_path: Path) -> None:
+    # given a copy of the fixtures with a verification of a shop no demo account owns
+    directory = tmp_path / "demo"
+    shutil.copytree(FIXTURES_DIR, directory)
+    with (directory / "verifications.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {shop: xiaojun-walnuts, kind: disabled, status: approved}\n")
+
+    # when the data is read, then the problem names the shop
+    with pytest.raises(DemoDataError, match="xiaojun-walnuts: the shop needs an owner"):
+        read_demo_data(directory)
+
+
+def test_read_demo_data_county_operator_without_a_demo_county_is_refused(tmp_path: Path) -> None:
+    # given a copy of the fixtures with a county operator for a county the demo does not have
+    directory = tmp_path / "demo"
+    shutil.copytree(FIXTURES_DIR, directory)
+    with (directory / "accounts.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "- {email: x@demo.sunshine.test, name: 测试, role: county_operator, county: '110105'}\n"
+        )
+
+    # when the data is read, then the problem names the account
+    with pytest.raises(DemoDataError, match=r"x@demo\.sunshine\.test: a county operator needs"):
+        read_demo_data(directory)
