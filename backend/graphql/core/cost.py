@@ -130,6 +130,7 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     "SubOrder": {"fulfillments": ONE, "lines": ONE, "producer": ONE},
     "ProductCreate": {"product": ONE},
     "ProductUpdate": {"product": ONE},
+    "ProductChannelListingUpdate": {"product": ONE},
     "ProductVariantCreate": {"productVariant": ONE},
     "ProductVariantStocksUpdate": {"productVariant": ONE},
     "ProductMediaCreate": {"product": ONE, "media": ONE},

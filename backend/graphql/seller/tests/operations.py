@@ -54,3 +54,12 @@ mutation ($order: ID, $input: OrderFulfillInput!) {
   }
 }
 """
+
+PRODUCT_CHANNEL_LISTING_UPDATE = """
+mutation ($id: ID!, $input: ProductChannelListingUpdateInput!) {
+  productChannelListingUpdate(id: $id, input: $input) {
+    product { id isAvailableForPurchase }
+    errors { field code message }
+  }
+}
+"""

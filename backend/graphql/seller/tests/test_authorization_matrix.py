@@ -17,7 +17,12 @@ from typing import Any
 import pytest
 
 from backend.audit.models import AuditEvent
-from backend.catalog.models import Product, ProductMedia, ProductVariant
+from backend.catalog.models import (
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductVariant,
+)
 from backend.graphql.core.ids import to_global_id
 from backend.graphql.seller.tests import operations
 from backend.graphql.seller.tests.conftest import jpeg_upload
@@ -98,6 +103,20 @@ CASES = [
         lambda ctx, missing: {"id": _product_id(ctx, missing), "input": {"name": "改过的名字"}},
     ),
     Case(
+        "productChannelListingUpdate",
+        operations.PRODUCT_CHANNEL_LISTING_UPDATE,
+        MAY_MANAGE_PRODUCTS,
+        "id",
+        lambda ctx, missing: {
+            "id": _product_id(ctx, missing),
+            "input": {
+                "updateChannels": [
+                    {"channelId": to_global_id("Channel", ctx.channel.pk), "isPublished": False}
+                ]
+            },
+        },
+    ),
+    Case(
         "productVariantCreate",
         operations.PRODUCT_VARIANT_CREATE,
         MAY_MANAGE_PRODUCTS,
@@ -144,6 +163,7 @@ class Context:
     people: Any
     product: Product
     order: Any
+    channel: Any
 
 
 def _state() -> tuple[Any, ...]:
@@ -155,6 +175,7 @@ def _state() -> tuple[Any, ...]:
         sorted(Stock.objects.values_list("pk", "quantity")),
         ProductMedia.objects.count(),
         Fulfillment.objects.count(),
+        sorted(ProductChannelListing.objects.values_list("pk", "is_published")),
         OrderEvent.objects.count(),
     )
 
@@ -162,10 +183,10 @@ def _state() -> tuple[Any, ...]:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_seller_mutation_matrix_each_role_answered_as_designed(
-    gql_as, people, shop_product, shop_order, media_root, case, role
+    gql_as, people, shop_product, shop_order, media_root, channel, case, role
 ):
     # given
-    ctx = Context(people, shop_product, shop_order)
+    ctx = Context(people, shop_product, shop_order, channel)
     before = _state()
     post = gql_as(role)
 
