@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -85,4 +87,73 @@ def test_product_media_create_not_a_picture_invalid(gql_as, shop_product, media_
     [error] = response.data["productMediaCreate"]["errors"]
     assert (error["field"], error["code"]) == ("image", "INVALID")
     assert error["message"]
+    assert not ProductMedia.objects.exists()
+
+
+PRODUCT_MEDIA_CREATE_WITH_INPUT = """
+mutation ($input: ProductMediaCreateInput!) {
+  productMediaCreate(input: $input) { media { alt } errors { field code } }
+}
+"""
+
+
+def test_product_media_create_file_mapped_into_nested_input(gql_as, shop_product, media_root):
+    # given
+    post = gql_as("owner")
+    variables = {
+        "input": {"product": to_global_id("Product", shop_product.pk), "image": None, "alt": "党参"}
+    }
+
+    # when
+    response = post(
+        PRODUCT_MEDIA_CREATE_WITH_INPUT, variables, files={"variables.input.image": jpeg_upload()}
+    )
+
+    # then
+    assert response.data["productMediaCreate"] == {"media": {"alt": "党参"}, "errors": []}
+    assert ProductMedia.objects.filter(product=shop_product).count() == 1
+
+
+def test_product_media_create_multipart_batch_refused(client, people, shop_product, media_root):
+    # given
+    client.force_login(people.user("owner"))
+    operation = {
+        "query": PRODUCT_MEDIA_CREATE,
+        "variables": {"product": to_global_id("Product", shop_product.pk), "image": None},
+    }
+
+    # when
+    response = client.post(
+        "/graphql/",
+        data={
+            "operations": json.dumps([operation, operation]),
+            "map": json.dumps({"0": ["0.variables.image"]}),
+            "0": jpeg_upload(),
+        },
+    )
+
+    # then
+    assert response.status_code == 400
+    assert not ProductMedia.objects.exists()
+
+
+def test_product_media_create_map_to_unknown_path_is_bad_request(
+    client, people, shop_product, media_root
+):
+    # given
+    client.force_login(people.user("owner"))
+    operation = {"query": PRODUCT_MEDIA_CREATE, "variables": {}}
+
+    # when
+    response = client.post(
+        "/graphql/",
+        data={
+            "operations": json.dumps(operation),
+            "map": json.dumps({"0": ["variables.input.image"]}),
+            "0": jpeg_upload(),
+        },
+    )
+
+    # then
+    assert response.status_code == 400
     assert not ProductMedia.objects.exists()
