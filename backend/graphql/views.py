@@ -21,6 +21,8 @@ OFFSET, so deep pages cost what the first page costs.
 Guard-rails (as Saleor's)
 -------------------------
 - one operation per request; a JSON list (batch) is refused with HTTP 400;
+- file uploads (`productMediaCreate`) follow the GraphQL multipart request spec
+  (`parse_multipart`): the mapped files become the `Upload` variables;
 - `first`/`last` required on connections and at most GRAPHQL_PAGE_SIZE_LIMIT (100);
 - depth ≤ GRAPHQL_QUERY_MAX_DEPTH and aliases ≤ GRAPHQL_QUERY_MAX_ALIASES (validation rules);
 - query cost ≤ GRAPHQL_QUERY_MAX_COST, computed from the cost map with `first`/`last`
@@ -102,18 +104,18 @@ class SunshineGraphQLView(GraphQLView):
         if not isinstance(body, dict) or not isinstance(file_map, dict):
             raise HttpError(HttpResponseBadRequest("Invalid multipart operations."))
         for key, paths in file_map.items():
-            upload = request.FILES.get(key)
             for path in paths if isinstance(paths, list) else []:
-                *parents, last = str(path).split(".")
-                target: Any = body
-                for part in parents:
-                    target = target[int(part)] if isinstance(target, list) else target.get(part)
-                    if target is None:
-                        raise HttpError(HttpResponseBadRequest(f"Invalid map path: {path}"))
-                if isinstance(target, list):
-                    target[int(last)] = upload
-                elif isinstance(target, dict):
-                    target[last] = upload
+                try:
+                    *parents, last = str(path).split(".")
+                    target: Any = body
+                    for part in parents:
+                        target = target[int(part)] if isinstance(target, list) else target[part]
+                    if isinstance(target, list):
+                        target[int(last)] = request.FILES.get(key)
+                    else:
+                        target[last] = request.FILES.get(key)
+                except (KeyError, IndexError, TypeError, ValueError) as error:
+                    raise HttpError(HttpResponseBadRequest("Invalid multipart map.")) from error
         return body
 
     @staticmethod

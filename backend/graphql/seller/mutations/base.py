@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from graphql import GraphQLResolveInfo
 
 from backend.accounts.models import User
@@ -9,6 +10,8 @@ from backend.catalog.models import Channel, Product, ProductVariant
 from backend.catalog.product_editing import default_channel
 from backend.graphql.core.auth import current_user
 from backend.graphql.core.context import ChannelContext
+from backend.graphql.core.mutations import MutationErrors
+from backend.graphql.seller.errors import ProductErrorCode
 
 
 def acting_user(info: GraphQLResolveInfo) -> User:
@@ -28,3 +31,19 @@ def product_root(product: Product, channel: Channel) -> ChannelContext[Product]:
 
 def variant_root(variant: ProductVariant, channel: Channel) -> ChannelContext[ProductVariant]:
     return ChannelContext(variant, channel)
+
+
+WEIGHT_MAX_GRAMS = 1_000_000
+
+
+def clean_weight(grams: int | None) -> int | None:
+    """A weight in grams (the services store it as given; the column is unsigned)."""
+    if grams is None:
+        return None
+    if not 0 < grams <= WEIGHT_MAX_GRAMS:
+        raise MutationErrors.of(
+            ProductErrorCode.INVALID,
+            field="weight",
+            message=_("Enter the weight in grams, from 1 to 1,000,000"),
+        )
+    return grams

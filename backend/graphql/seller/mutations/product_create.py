@@ -13,7 +13,12 @@ from backend.graphql.catalog.types.products import Product
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.seller.access import pk_from_id, producer_for_products
 from backend.graphql.seller.errors import ProductError, ProductErrorCode, catalog_service_errors
-from backend.graphql.seller.mutations.base import acting_user, product_root, seller_channel
+from backend.graphql.seller.mutations.base import (
+    acting_user,
+    clean_weight,
+    product_root,
+    seller_channel,
+)
 
 
 class ProductCreateInput(graphene.InputObjectType):
@@ -76,7 +81,7 @@ class ProductCreate(BaseMutation):
             description=values.get("description") or "",
             variant_name=values.get("variant_name") or "",
             price=Decimal(values["price"]),
-            weight_grams=values.get("weight"),
+            weight_grams=clean_weight(values.get("weight")),
             stock=values["stock_quantity"],
         )
         channel = seller_channel()

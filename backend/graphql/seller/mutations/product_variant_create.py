@@ -13,7 +13,12 @@ from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.seller.access import product_for_editing
 from backend.graphql.seller.errors import ProductError, ProductErrorCode, catalog_service_errors
 from backend.graphql.seller.inputs import StockInput
-from backend.graphql.seller.mutations.base import acting_user, seller_channel, variant_root
+from backend.graphql.seller.mutations.base import (
+    acting_user,
+    clean_weight,
+    seller_channel,
+    variant_root,
+)
 from backend.graphql.seller.mutations.stocks import clean_stock_quantity
 
 
@@ -55,6 +60,7 @@ class ProductVariantCreate(BaseMutation):
             user, values["product"], field="product", code=ProductErrorCode.NOT_FOUND
         )
         quantity = clean_stock_quantity(product.producer, values.get("stocks"))
+        weight = clean_weight(values.get("weight"))
         channel = seller_channel()
         with catalog_service_errors({"stock": "stocks"}):
             variant = add_variant(
@@ -62,7 +68,7 @@ class ProductVariantCreate(BaseMutation):
                 name=values["name"],
                 price=values["price"],
                 stock=quantity or 0,
-                weight_grams=values.get("weight"),
+                weight_grams=weight,
                 channel=channel,
                 actor=user,
             )

@@ -88,6 +88,7 @@ def test_product_create_without_producer_for_two_shops_is_required(gql_as, peopl
         ({"price": "0"}, "price", "INVALID_PRICE"),
         ({"price": "1.234"}, "price", "INVALID_PRICE"),
         ({"stockQuantity": -1}, "stockQuantity", "INVALID"),
+        ({"weight": -500}, "weight", "INVALID"),
         ({"category": "Q2F0ZWdvcnk6OTk5OTk5"}, "category", "NOT_FOUND"),  # Category:999999
         ({"category": "not-an-id"}, "category", "GRAPHQL_ERROR"),
         ({"producer": "UHJvZHVjZXI6OTk5OTk5"}, "producer", "NOT_FOUND"),  # Producer:999999

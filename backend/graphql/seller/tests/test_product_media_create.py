@@ -137,19 +137,22 @@ def test_product_media_create_multipart_batch_refused(client, people, shop_produ
     assert not ProductMedia.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "path", ["variables.input.image", "variables.product.image", "variables.x.0", "query.0"]
+)
 def test_product_media_create_map_to_unknown_path_is_bad_request(
-    client, people, shop_product, media_root
+    client, people, shop_product, media_root, path
 ):
     # given
     client.force_login(people.user("owner"))
-    operation = {"query": PRODUCT_MEDIA_CREATE, "variables": {}}
+    operation = {"query": PRODUCT_MEDIA_CREATE, "variables": {"product": "UHJvZHVjdDox"}}
 
     # when
     response = client.post(
         "/graphql/",
         data={
             "operations": json.dumps(operation),
-            "map": json.dumps({"0": ["variables.input.image"]}),
+            "map": json.dumps({"0": [path]}),
             "0": jpeg_upload(),
         },
     )

@@ -61,6 +61,7 @@ def test_product_variant_create_adds_priced_variant_with_stock_and_audit_row(
         ({"name": " "}, "name", "REQUIRED"),
         ({"price": "-1"}, "price", "INVALID_PRICE"),
         ({"stocks": [{"quantity": -5}]}, "stocks", "INVALID"),
+        ({"weight": 0}, "weight", "INVALID"),
         ({"stocks": [{"quantity": 1}, {"quantity": 2}]}, "stocks", "INVALID"),
     ],
 )
