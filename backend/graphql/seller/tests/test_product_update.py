@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.catalog.tests.factories import ProductFactory
+from backend.graphql.account.tokens import ACCESS, create_token
 from backend.graphql.core.ids import to_global_id
 from backend.graphql.seller.tests.operations import PRODUCT_UPDATE
 
@@ -79,3 +82,27 @@ def test_product_update_variant_id_is_graphql_error(gql_as, shop_product):
     # then
     [error] = response.data["productUpdate"]["errors"]
     assert (error["field"], error["code"]) == ("id", "GRAPHQL_ERROR")
+
+
+def test_product_update_with_bearer_token_of_helper(client, people, shop_product):
+    # given
+    token = create_token(people.user("helper_products"), ACCESS)
+    body = {
+        "query": PRODUCT_UPDATE,
+        "variables": {"id": to_global_id("Product", shop_product.pk), "input": {"name": "黄芪"}},
+    }
+
+    # when
+    response = client.post(
+        "/graphql/",
+        data=json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+    # then
+    assert response.json()["data"]["productUpdate"]["errors"] == []
+    shop_product.refresh_from_db()
+    assert shop_product.name == "黄芪"
+    event = AuditEvent.objects.get(event_type=AuditEventType.PRODUCT_UPDATED)
+    assert event.actor == people.user("helper_products")
