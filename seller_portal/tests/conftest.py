@@ -13,6 +13,13 @@ from backend.orders.complete_checkout import complete_checkout
 from backend.payments.offline import confirm_offline_payment
 
 
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Evidence and uploaded pictures go to a folder of the test, never the data dir."""
+    settings.VERIFICATION_EVIDENCE_ROOT = tmp_path / "private-evidence"
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def seller(db):  # type: ignore[no-untyped-def]
     return UserFactory(name="卖家甲")

@@ -214,15 +214,42 @@ def test_profile_change_by_helper_is_recorded_for_the_seller(client, seller, sho
     assert event.extra_data["helper"]["scope"] == HelperScope.ALL
 
 
+def test_profile_logo_description_empty_says_what_to_do(client, seller, shop):
+    client.force_login(seller)
+    client.post(f"{_base(shop)}logo/", {"logo": _png(), "alt": "一棵党参"})
+    html = client.post(f"{_base(shop)}logo/describe/", {"alt": ""}).content.decode()
+    assert "Say what the logo shows" in html
+    assert 'href="#id_alt"' in html
+
+
+def test_profile_household_number_is_checked_and_saved(client, seller, shop):
+    client.force_login(seller)
+    url = f"{_base(shop)}household-number/"
+    bad = client.post(url, {"poor_household_number": "12-ab"}).content.decode()
+    client.post(url, {"poor_household_number": "621123000123"})
+    shop.refresh_from_db()
+    assert "6 to 30 letters or digits" in bad
+    assert shop.poor_household_number == "621123000123"
+
+
+def test_profile_unknown_question_is_404(client, seller, shop):
+    client.force_login(seller)
+    assert client.get(f"{_base(shop)}nothing/").status_code == 404
+
+
 def test_profile_forms_refuse_posts_without_csrf(seller, shop):
+    link = ProducerShopLink.objects.create(producer=shop, platform="淘宝", url="https://e.test/")
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(seller)
     for path, data in [
         ("name/", {"name": "店"}),
         ("story/", {"story": "x"}),
+        ("certificate/", {"disability_certificate_number": "x"}),
+        ("household-number/", {"poor_household_number": "x"}),
         ("logo/", {"alt": "x"}),
+        ("logo/describe/", {"alt": "x"}),
         ("logo/remove/", {}),
         ("links/new/", {"platform": "淘宝", "url": "https://example.com"}),
-        ("certificate/", {"disability_certificate_number": "x"}),
+        (f"links/{link.pk}/remove/", {}),
     ]:
         assert strict.post(_base(shop) + path, data).status_code == 403, path
