@@ -14,6 +14,7 @@ from seller_portal.views import (
     product_questions,
     products,
     profile,
+    refunds,
     verification,
 )
 
@@ -66,6 +67,11 @@ urlpatterns = [
         SHOP + "orders/<int:sub_order_id>/packing-slip/",
         orders.packing_slip,
         name="packing_slip",
+    ),
+    path(
+        SHOP + "orders/<int:sub_order_id>/refund/",
+        refunds.refund,
+        name="order_refund",
     ),
     path(SHOP + "earnings/", earnings.earnings, name="earnings"),
     # products

@@ -14,6 +14,7 @@ from backend.catalog.product_editing import ProductDraft, create_product
 from backend.catalog.tests.factories import ChannelFactory
 from backend.checkout.tests.scenarios import listed_variant, make_courier, ready_checkout
 from backend.orders.complete_checkout import complete_checkout
+from backend.payments.offline import confirm_offline_payment
 from backend.sellers.confirmations import request_seller_confirmation
 from backend.sellers.permissions import SellerAction
 from backend.sellers.tests.scenarios import ROLES, build_people
@@ -41,6 +42,7 @@ PAGES = [
     ("orders", "orders/", ORDERS),
     ("order", "orders/{sub_order}/", ORDERS),
     ("packing slip", "orders/{sub_order}/packing-slip/", ORDERS),
+    ("refund", "orders/{paid_sub_order}/refund/", ORDERS),
     ("earnings", "earnings/", ALL),
     ("profile", "profile/", ALL),
     ("profile name", "profile/name/", ALL),
@@ -80,6 +82,14 @@ def world(db):  # type: ignore[no-untyped-def]
         actor=None,
         gateway="offline.bank_transfer",
     )
+    paid = complete_checkout(
+        ready_checkout(
+            channel, [(listed_variant(channel, producer=people.shop), 1)], method=make_courier()
+        ),
+        actor=None,
+        gateway="offline.bank_transfer",
+    )
+    confirm_offline_payment(paid, actor=None)
     application = submitted_application(people)
     request_more_information(
         application.pk, actor=people.user("county_operator"), reason="请补充照片"
@@ -95,6 +105,7 @@ def world(db):  # type: ignore[no-untyped-def]
         "product": product.pk,
         "variant": product.default_variant_id,
         "sub_order": order.sub_orders.get().pk,
+        "paid_sub_order": paid.sub_orders.get().pk,
         "application": application.pk,
         "grant": people.grants["helper_products"].pk,
         "confirmation": confirmation.pk,
@@ -161,6 +172,7 @@ WRITES = [
     ("add helper", "helpers/new/", {}, OWNERS, 200),
     ("helper scope", "helpers/{grant}/scope/", {"scope": "all"}, OWNERS, 302),
     ("decline", "confirmations/{confirmation}/", {"decision": "decline"}, OWNERS, 302),
+    ("refund", "orders/{paid_sub_order}/refund/", {"amount": "0.01"}, ORDERS, 302),
 ]
 
 

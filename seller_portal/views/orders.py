@@ -17,9 +17,10 @@ from backend.orders.fulfilment import fulfil_sub_order
 from backend.orders.lookups import get_sub_order_for_producer, sub_orders_for_producer
 from backend.orders.models import OrderStatus, SubOrder
 from backend.producers.models import Producer
-from backend.sellers.permissions import SellerAction
+from backend.sellers.permissions import SellerAction, seller_policy
 from seller_portal.forms import ShipForm
 from seller_portal.shops import portal_user, shop_for_request
+from seller_portal.views.refunds import refundable_amount
 
 PAGE_SIZE = 20
 SHIPPABLE = (OrderStatus.UNFULFILLED, OrderStatus.PARTIALLY_FULFILLED)
@@ -84,6 +85,10 @@ def order_detail(request: HttpRequest, producer_id: int, sub_order_id: int) -> H
         "order": sub_order.order,
         "fulfillments": sub_order.fulfillments.all(),
         "can_ship": sub_order.status in SHIPPABLE,
+        "can_refund": refundable_amount(sub_order) > 0
+        and seller_policy.user_has_permission_for_instance(
+            portal_user(request), SellerAction.REFUND_ORDERS, shop
+        ),
         "form": form,
     }
     return render(request, "seller_portal/orders/detail.html", context)

@@ -198,6 +198,7 @@ def _shop_pages(ids: SweepIds) -> dict[str, str]:
         "orders": f"{shop}orders/",
         "order": f"{shop}orders/{sub_order}/",
         "packing slip": f"{shop}orders/{sub_order}/packing-slip/",
+        "refund": f"{shop}orders/{sub_order}/refund/",
         "earnings": f"{shop}earnings/",
         "profile": f"{shop}profile/",
         "profile name": f"{shop}profile/name/",
@@ -225,11 +226,14 @@ ERROR_STATES = {
     "new product": "main form button[type=submit]",
     "add photo": "main form button[type=submit]",
     "order": "main form button[type=submit]",
+    "refund": "main form button[type=submit]",
     "logo": "main form button[type=submit]",
     "add link": "main form button[type=submit]",
     "application": "#add-document ~ form button[type=submit]",
     "add helper": "main form button[type=submit]",
 }
+# fields filled in beforehand that must be emptied to see the error
+CLEARED = {"refund": ("#id_amount",)}
 
 
 class Findings:
@@ -313,6 +317,8 @@ def test_every_portal_page_is_axe_clean_and_reflows_at_640(live_server, page, sw
         assert response.status == 200, name
         findings.check(name)
         if name in ERROR_STATES:
+            for field in CLEARED.get(name, ()):
+                page.fill(field, "")
             page.click(ERROR_STATES[name])
             page.wait_for_selector("[data-error-summary]")
             findings.check(f"{name} with errors")
