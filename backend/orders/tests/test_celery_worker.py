@@ -20,6 +20,7 @@ from django.db import connection
 from django.utils import timezone
 
 from backend.checkout.tests.scenarios import listed_variant, make_courier, ready_checkout
+from backend.config.celery import app as project_celery_app
 from backend.orders.complete_checkout import complete_checkout
 from backend.orders.models import OrderStatus
 from backend.orders.tests.test_concurrency import AVAILABLE_APPS
@@ -100,7 +101,9 @@ def celery_worker(redis_url: str, tmp_path: Path) -> Iterator[Celery]:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    client = Celery("test-client", broker=redis_url, backend=redis_url)
+    # Not the current app: shared tasks called by later tests must keep using the project's
+    # (eager) app, not this client's broker.
+    client = Celery("test-client", broker=redis_url, backend=redis_url, set_as_current=False)
     try:
         yield client
     finally:
@@ -111,6 +114,7 @@ def celery_worker(redis_url: str, tmp_path: Path) -> Iterator[Celery]:
             worker.kill()
             worker.wait(timeout=10)
         log.close()
+        project_celery_app.set_current()
 
 
 @pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
@@ -126,8 +130,8 @@ def test_expire_unpaid_orders_task_run_by_real_worker_frees_stock(channel, celer
 
     # when
     result = celery_worker.send_task("orders.expire_unpaid_orders")
-    # (eager tasks run by earlier tests in this process leave Celery believing it is inside a
-    # task; this test is a plain client of a separate worker process)
+    # (this test is a plain client of a separate worker process, never inside a task, whatever
+    # eager tasks earlier tests ran in this process)
     expired = result.get(timeout=90, disable_sync_subtasks=False)
 
     # then
