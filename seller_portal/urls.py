@@ -5,7 +5,7 @@ from seller_portal.views import (
     activity,
     confirmations,
     earnings,
-    helpers,
+    helper_grants,
     home,
     new_product,
     open_shop,
@@ -49,10 +49,12 @@ urlpatterns = [
     path(APPLICATION + "withdraw/", verification.withdraw, name="verification_withdraw"),
     path(APPLICATION + "renew/", verification.renew, name="verification_renew"),
     # helpers, confirmations and activity
-    path(SHOP + "helpers/", helpers.helper_list, name="helpers"),
-    path(SHOP + "helpers/new/", helpers.helper_add, name="helper_add"),
-    path(SHOP + "helpers/<int:grant_id>/scope/", helpers.helper_scope, name="helper_scope"),
-    path(SHOP + "helpers/<int:grant_id>/revoke/", helpers.helper_revoke, name="helper_revoke"),
+    path(SHOP + "helpers/", helper_grants.helper_list, name="helpers"),
+    path(SHOP + "helpers/new/", helper_grants.helper_add, name="helper_add"),
+    path(SHOP + "helpers/<int:grant_id>/scope/", helper_grants.helper_scope, name="helper_scope"),
+    path(
+        SHOP + "helpers/<int:grant_id>/revoke/", helper_grants.helper_revoke, name="helper_revoke"
+    ),
     path(SHOP + "confirmations/", confirmations.confirmation_list, name="confirmations"),
     path(
         SHOP + "confirmations/<int:request_id>/",

@@ -27,7 +27,7 @@ from backend.demo.definitions import AccountDef, DemoData, VerificationDef
 from backend.demo.pictures import draw_sample_certificate
 from backend.producers.models import Producer
 from backend.regions.models import Region, RegionLevel
-from backend.sellers.helpers import grant_helper
+from backend.sellers.helper_grants import grant_helper
 from backend.sellers.models import HelperGrant, OperatorScope
 from backend.sellers.operators import grant_operator_scope
 from backend.verification.applications import add_evidence, start_application, submit_application

@@ -8,7 +8,7 @@ from django.db import transaction
 from backend.audit.models import AuditEventType
 from backend.catalog.tests.factories import ProductFactory
 from backend.sellers.events import record_seller_action
-from backend.sellers.helpers import revoke_helper
+from backend.sellers.helper_grants import revoke_helper
 from backend.sellers.lookups import helpers_for_seller, seller_activity, shops_helped_by
 from backend.sellers.tests.scenarios import People
 

@@ -7,7 +7,7 @@ import pytest
 from backend.accounts.tests.factories import UserFactory
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.sellers.errors import SellerError, SellerErrorCode
-from backend.sellers.helpers import change_helper_scope, grant_helper, revoke_helper
+from backend.sellers.helper_grants import change_helper_scope, grant_helper, revoke_helper
 from backend.sellers.models import HelperGrant, HelperKind, HelperScope
 from backend.sellers.permissions import SellerAction, seller_policy
 from backend.sellers.tests.scenarios import People

@@ -9,8 +9,8 @@ from django.test.client import Client
 from backend.checkout.tests.scenarios import new_user
 from backend.graphql.account.tests.scenarios import place_order
 from backend.graphql.account.tokens import ACCESS, create_token
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import gid, payload
-from backend.graphql.checkout.tests.helpers import create
 from backend.graphql.conftest import GRAPHQL_URL
 
 ME = "{ me { id email firstName isActive } }"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from backend.checkout.tests.scenarios import new_producer
+from backend.graphql.checkout.tests.api_checkouts import ready
 from backend.graphql.checkout.tests.fixtures import BANK, gid, payload
-from backend.graphql.checkout.tests.helpers import ready
 from backend.graphql.checkout.tests.operations import COMPLETE
 from backend.orders.models import Order
 from backend.payments.models import LedgerEntryKind, ProducerLedgerEntry

@@ -6,8 +6,8 @@ import pytest
 
 from backend.catalog.models import Channel, ProductChannelListing
 from backend.checkout.models import Checkout, ShippingRate
+from backend.graphql.checkout.tests.api_checkouts import create, ready
 from backend.graphql.checkout.tests.fixtures import ADDRESS, BANK, codes, gid, payload
-from backend.graphql.checkout.tests.helpers import create, ready
 from backend.graphql.checkout.tests.operations import (
     ADDRESS_UPDATE,
     COMPLETE,

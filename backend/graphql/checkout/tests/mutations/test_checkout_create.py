@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from backend.catalog.models import Channel, ProductChannelListing, ProductVariantChannelListing
 from backend.checkout.models import Checkout
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import ADDRESS, codes, gid
-from backend.graphql.checkout.tests.helpers import create
 
 
 def test_checkout_create_anonymous_lines_and_email_created(api, channel, variant):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import ADDRESS, codes, gid, payload
-from backend.graphql.checkout.tests.helpers import create
 from backend.graphql.checkout.tests.operations import ADDRESS_UPDATE, DELIVERY_UPDATE
 
 

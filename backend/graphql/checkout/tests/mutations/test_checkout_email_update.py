@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import codes, gid, payload
-from backend.graphql.checkout.tests.helpers import create
 from backend.graphql.checkout.tests.operations import EMAIL_UPDATE
 
 

@@ -6,8 +6,8 @@ from backend.catalog.models import ProductChannelListing
 from backend.checkout.models import Checkout
 from backend.checkout.tests.scenarios import new_user
 from backend.graphql.account.tokens import ACCESS, create_token
+from backend.graphql.checkout.tests.api_checkouts import create, lines_input
 from backend.graphql.checkout.tests.fixtures import codes, gid, payload
-from backend.graphql.checkout.tests.helpers import create, lines_input
 from backend.graphql.checkout.tests.operations import LINES_ADD
 
 

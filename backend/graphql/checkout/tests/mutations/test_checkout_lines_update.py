@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import codes, gid, payload
-from backend.graphql.checkout.tests.helpers import create
 from backend.graphql.checkout.tests.operations import LINES_UPDATE
 
 

@@ -3,8 +3,8 @@ it, not as the last one did (deferred loaders are settled between mutation field
 
 from __future__ import annotations
 
+from backend.graphql.checkout.tests.api_checkouts import create
 from backend.graphql.checkout.tests.fixtures import gid
-from backend.graphql.checkout.tests.helpers import create
 
 TWO_ADDS = """
 mutation Two($id: ID, $variant: ID!) {

@@ -4,8 +4,8 @@ from backend.catalog.models import ProductChannelListing
 from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
 from backend.checkout.tests.scenarios import new_producer, new_user
 from backend.graphql.account.tokens import ACCESS, create_token
+from backend.graphql.checkout.tests.api_checkouts import create, ready
 from backend.graphql.checkout.tests.fixtures import gid, payload
-from backend.graphql.checkout.tests.helpers import create, ready
 from backend.warehouse.models import Stock
 
 CHECKOUT = """

@@ -2,7 +2,7 @@
 
 A helper is found by the mobile number or e-mail of an existing account; when no account has
 it, the page says so plainly. Grants, scope changes and revocations go through
-`backend.sellers.helpers`, which writes the audit rows.
+`backend.sellers.helper_grants`, which writes the audit rows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from backend.accounts.lookups import get_user_by_login
 from backend.accounts.models import User
 from backend.producers.models import Producer
 from backend.sellers.errors import SellerError
-from backend.sellers.helpers import change_helper_scope, grant_helper, revoke_helper
+from backend.sellers.helper_grants import change_helper_scope, grant_helper, revoke_helper
 from backend.sellers.lookups import get_helper_grant_for_seller, helpers_for_seller
 from backend.sellers.models import HelperGrant
 from backend.sellers.permissions import SellerAction
