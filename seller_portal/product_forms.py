@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.catalog.models import Category
 from backend.images.fields import ImageUploadField
+from seller_portal.camera_uploads import CameraOrDeviceForm
 
 
 class NameForm(forms.Form):
@@ -110,7 +111,7 @@ class NewVariantForm(VariantForm, StockForm):
     field_order = ["variant_name", "price", "weight_grams", "stock"]
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(CameraOrDeviceForm):
     """A photo from the phone's camera or from the device, and what it shows."""
 
     camera = ImageUploadField(
@@ -135,20 +136,8 @@ class PhotoForm(forms.Form):
 
     field_order = ["camera", "photo", "alt"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        nothing = not data.get("camera") and not data.get("photo")
-        if nothing and not self.has_error("camera") and not self.has_error("photo"):
-            self.add_error(
-                "camera",
-                forms.ValidationError(
-                    _("Take a photo or choose one from your device"), code="required"
-                ),
-            )
-        return data
-
-    def upload(self) -> Any:
-        return self.cleaned_data.get("camera") or self.cleaned_data.get("photo")
+    device_field = "photo"
+    missing_message = _("Take a photo or choose one from your device")
 
 
 class AltTextForm(forms.Form):

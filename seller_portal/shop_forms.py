@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.images.fields import ImageUploadField
 from backend.producers.models import ProducerKind
+from seller_portal.camera_uploads import CameraOrDeviceForm
 from seller_portal.region_choices import CountyChoices
 
 
@@ -151,7 +152,7 @@ class StoryForm(forms.Form):
     )
 
 
-class LogoForm(forms.Form):
+class LogoForm(CameraOrDeviceForm):
     """A logo from the phone's camera or from the device, and what it shows."""
 
     camera = ImageUploadField(
@@ -173,23 +174,8 @@ class LogoForm(forms.Form):
 
     field_order = ["camera", "logo", "alt"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        nothing = not data.get("camera") and not data.get("logo")
-        if nothing and not self.has_error("camera") and not self.has_error("logo"):
-            self.add_error(
-                "camera",
-                forms.ValidationError(
-                    _("Take a photo or choose a picture from your device"), code="required"
-                ),
-            )
-        return data
-
-    def upload(self) -> Any:
-        return self.cleaned_data.get("camera") or self.cleaned_data.get("logo")
-
-    def upload_field(self) -> str:
-        return "camera" if self.cleaned_data.get("camera") else "logo"
+    device_field = "logo"
+    missing_message = _("Take a photo or choose a picture from your device")
 
 
 class LogoAltForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.verification.conf import evidence_max_bytes
 from backend.verification.models import EvidenceKind, VerificationKind
 from backend.verification.uploads import SUPPORTED_TEXT
+from seller_portal.camera_uploads import CameraOrDeviceForm
 
 
 def _document_hint() -> str:
@@ -67,7 +68,7 @@ class StartApplicationForm(forms.Form):
         field.choice_hints = {str(k): KIND_HINTS[VerificationKind(k)] for k in kinds}  # type: ignore[attr-defined]
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(CameraOrDeviceForm):
     """One document: a photo taken now, or a photo or PDF from the device."""
 
     evidence_kind = forms.ChoiceField(
@@ -90,23 +91,9 @@ class EvidenceForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("camera") and not data.get("document") and not self.errors:
-            self.add_error(
-                "camera",
-                forms.ValidationError(
-                    _("Take a photo of the document or choose a file from your device"),
-                    code="required",
-                ),
-            )
-        return data
-
-    def upload(self) -> Any:
-        return self.cleaned_data.get("camera") or self.cleaned_data.get("document")
-
-    def upload_field(self) -> str:
-        return "camera" if self.cleaned_data.get("camera") else "document"
+    device_field = "document"
+    missing_message = _("Take a photo of the document or choose a file from your device")
+    ask_only_when_form_is_valid = True
 
 
 class ResubmitForm(forms.Form):
