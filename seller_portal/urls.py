@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from seller_portal.views import (
     account,
@@ -93,4 +93,10 @@ urlpatterns = [
     path(PRODUCT + "photos/<int:media_id>/move/", photos.photo_move, name="photo_move"),
     path(PRODUCT + "photos/<int:media_id>/delete/", photos.photo_delete, name="photo_delete"),
     path(PRODUCT + "<slug:question>/", product_questions.product_question, name="product_question"),
+    # reviews, batches and stories, delivery, contracts, quotes
+    path("", include("seller_portal.review_urls")),
+    path("", include("seller_portal.batch_urls")),
+    path("", include("seller_portal.delivery_urls")),
+    path("", include("seller_portal.contract_urls")),
+    path("", include("seller_portal.quote_urls")),
 ]

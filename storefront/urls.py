@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from storefront import account_views, checkout_views, views
 
@@ -36,4 +36,9 @@ urlpatterns = [
     path("account/logout/", account_views.sign_out, name="logout"),
     path("account/orders/", account_views.orders, name="orders"),
     path("account/orders/<uuid:token>/", account_views.order, name="order"),
+    # zone, pavilions, campaigns; reviews; batch pages and stories; pickup points
+    path("", include("storefront.zone_urls")),
+    path("", include("storefront.review_urls")),
+    path("", include("storefront.trace_urls")),
+    path("", include("storefront.delivery_urls")),
 ]

@@ -53,10 +53,20 @@ INSTALLED_APPS = [
     "backend.audit",
     "backend.sellers",
     "backend.verification",
+    "backend.search",
+    "backend.zone",
+    "backend.reviews",
+    "backend.traceability",
+    "backend.stories",
+    "backend.delivery",
+    "backend.enterprises",
+    "backend.procurement",
+    "backend.sourcing",
     "backend.demo",
     "backend.graphql",
     "storefront",
     "seller_portal",
+    "enterprise_portal",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class EnterprisePortalConfig(AppConfig):
+    name = "enterprise_portal"
