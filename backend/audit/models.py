@@ -78,6 +78,11 @@ class AuditEventType(models.IntegerChoices):
         return [member for member in cls if start <= member.value < start + 1000]
 
 
+def audit_event_type_choices() -> list[tuple[int, str]]:
+    """A callable, so migrations store a reference: adding an event type needs no migration."""
+    return AuditEventType.choices
+
+
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise AuditLogIsAppendOnly("audit events cannot be updated")
@@ -119,7 +124,7 @@ class AuditEvent(models.Model):
     )
     subject_type = models.CharField(_("subject type"), max_length=64)
     subject_id = models.CharField(_("subject id"), max_length=64)
-    event_type = models.PositiveIntegerField(_("event type"), choices=AuditEventType.choices)
+    event_type = models.PositiveIntegerField(_("event type"), choices=audit_event_type_choices)
     event_time = models.DateTimeField(_("time"), default=timezone.now)
     extra_data = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     request_id = models.CharField(_("request id"), max_length=64, blank=True)
