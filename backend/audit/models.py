@@ -29,6 +29,9 @@ class AuditEventType(models.IntegerChoices):
 
     1000s sellers and helpers, 2000s verification, 3000s catalogue, 4000s orders,
     5000s payments and payouts, 6000s shop profile. Values are stored; never renumber.
+    Reserved: 7000s search ranking, 7500s zone and campaigns, 8000s reviews, 9000s batches,
+    9500s stories, 10000s delivery, 11000s enterprises, 11500s requests and quotes,
+    12000s floor prices, contracts and procurement orders, 13000s backups and personal data.
     """
 
     # 1000–1999 sellers, helpers, operators
