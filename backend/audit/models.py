@@ -28,7 +28,7 @@ class AuditEventType(models.IntegerChoices):
     """Event types, grouped by domain in ranges of 1000 so a domain's events filter by range.
 
     1000s sellers and helpers, 2000s verification, 3000s catalogue, 4000s orders,
-    5000s payments and payouts, 6000s shop profile, 7000s traceability and stories. Values are stored; never renumber.
+    5000s payments and payouts, 6000s shop profile. Values are stored; never renumber.
     Reserved: 7000s search ranking, 7500s zone and campaigns, 8000s reviews, 9000s batches,
     9500s stories, 10000s delivery, 11000s enterprises, 11500s requests and quotes,
     12000s floor prices, contracts and procurement orders, 13000s backups and personal data.
@@ -74,15 +74,16 @@ class AuditEventType(models.IntegerChoices):
     PAYOUT_ACCOUNT_CHANGED = 5001, _("payout account changed")
     # 6000–6999 shop profile
     SHOP_PROFILE_UPDATED = 6001, _("shop profile updated")
-    # 7000–7999 batch traceability (7000s) and producer stories (7100s)
-    BATCH_RECORDED = 7001, _("batch recorded")
-    BATCH_CERTIFICATE_ADDED = 7002, _("batch certificate added")
-    BATCH_WITHDRAWN = 7003, _("batch page taken offline")
-    BATCHES_ASSIGNED = 7004, _("batches assigned to an order")
-    STORY_CONSENT_GIVEN = 7101, _("story consent given")
-    STORY_CONSENT_WITHDRAWN = 7102, _("story consent withdrawn")
-    STORY_PUBLISHED = 7103, _("story published")
-    STORY_UNPUBLISHED = 7104, _("story unpublished")
+    # 9000–9499 batch traceability
+    BATCH_RECORDED = 9001, _("batch recorded")
+    BATCH_CERTIFICATE_ADDED = 9002, _("batch certificate added")
+    BATCH_WITHDRAWN = 9003, _("batch page taken offline")
+    BATCHES_ASSIGNED = 9004, _("batches assigned to an order")
+    # 9500–9999 producer stories
+    STORY_CONSENT_GIVEN = 9501, _("story consent given")
+    STORY_CONSENT_WITHDRAWN = 9502, _("story consent withdrawn")
+    STORY_PUBLISHED = 9503, _("story published")
+    STORY_UNPUBLISHED = 9504, _("story unpublished")
 
     @classmethod
     def in_range(cls, start: int) -> list[AuditEventType]:
