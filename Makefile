@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: run dev test lint typecheck pytest bench install system-deps browser-deps migrate demo clean-data
+.PHONY: run dev test lint typecheck pytest bench install system-deps browser-deps migrate demo clean-data \
+	backup restore
 
 install: $(STAMP)
 
@@ -68,6 +69,15 @@ test: install system-deps
 bench: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py run_bench $(BENCH_ARGS)
+
+# Database (pg_dump) + media + private evidence into backups/sunshine-<time>/ (or BACKUP_TO=dir).
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_TO),--to $(BACKUP_TO))
+
+# make restore FROM=backups/sunshine-<time> [RESTORE_ARGS="--database-name other" or "--replace"]
+restore: install
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/sunshine-<time>"; exit 2; }
+	$(PY) manage.py restore $(FROM) $(RESTORE_ARGS)
 
 clean-data:
 	rm -rf .data

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "backend.enterprises",
     "backend.procurement",
     "backend.sourcing",
+    "backend.backups",
     "backend.demo",
     "backend.graphql",
     "storefront",
@@ -154,6 +155,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missi
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
