@@ -74,6 +74,15 @@ class AuditEventType(models.IntegerChoices):
     PAYOUT_ACCOUNT_CHANGED = 5001, _("payout account changed")
     # 6000–6999 shop profile
     SHOP_PROFILE_UPDATED = 6001, _("shop profile updated")
+    # 10000–10999 delivery
+    PICKUP_POINT_SAVED = 10001, _("pickup point saved")
+    PICKUP_POINT_STAFF_CHANGED = 10002, _("pickup point staff changed")
+    DELIVERY_UPDATE_RECORDED = 10003, _("delivery status update recorded")
+    SHIPPING_RULE_SAVED = 10004, _("shipping rule saved")
+    # 7500–7999 zone and campaigns
+    CAMPAIGN_PRICE_CONSENT_RECORDED = 7501, _("producer's campaign price consent recorded")
+    CAMPAIGN_PRICE_SET = 7502, _("campaign price set")
+    CAMPAIGN_PRICE_REMOVED = 7503, _("campaign price removed")
     # 9000–9499 batch traceability
     BATCH_RECORDED = 9001, _("batch recorded")
     BATCH_CERTIFICATE_ADDED = 9002, _("batch certificate added")
