@@ -93,6 +93,30 @@ class AuditEventType(models.IntegerChoices):
     STORY_CONSENT_WITHDRAWN = 9502, _("story consent withdrawn")
     STORY_PUBLISHED = 9503, _("story published")
     STORY_UNPUBLISHED = 9504, _("story unpublished")
+    # 11000–11499 enterprises: accounts, members, sites, operator decisions, pledges, links
+    ENTERPRISE_REGISTERED = 11001, _("enterprise registered")
+    ENTERPRISE_PROFILE_UPDATED = 11002, _("enterprise details updated")
+    ENTERPRISE_INVOICE_UPDATED = 11003, _("enterprise invoice details updated")
+    ENTERPRISE_VERIFIED = 11010, _("enterprise verified")
+    ENTERPRISE_REJECTED = 11011, _("enterprise not verified")
+    ENTERPRISE_SUSPENDED = 11012, _("enterprise suspended")
+    ENTERPRISE_MEMBER_ADDED = 11020, _("enterprise member added")
+    ENTERPRISE_MEMBER_REMOVED = 11021, _("enterprise member removed")
+    DELIVERY_SITE_ADDED = 11030, _("delivery site added")
+    DELIVERY_SITE_CHANGED = 11031, _("delivery site changed")
+    PLEDGE_DECLARED = 11201, _("pledge declared")
+    PLEDGE_CHANGED = 11202, _("pledge changed")
+    BENEFIT_LINK_RECORDED = 11301, _("benefit link recorded")
+    BENEFIT_LINK_VERIFIED = 11302, _("benefit link verified")
+    BENEFIT_LINK_REJECTED = 11303, _("benefit link rejected")
+    # 11500–11999 purchase requests and quotes
+    PURCHASE_REQUEST_POSTED = 11501, _("purchase request posted")
+    PURCHASE_REQUEST_CLOSED = 11502, _("purchase request closed")
+    PURCHASE_REQUEST_CANCELLED = 11503, _("purchase request cancelled")
+    QUOTE_SUBMITTED = 11510, _("quote submitted")
+    QUOTE_WITHDRAWN = 11511, _("quote withdrawn")
+    QUOTE_ACCEPTED = 11512, _("quote accepted")
+    QUOTE_DECLINED = 11513, _("quote declined")
 
     @classmethod
     def in_range(cls, start: int) -> list[AuditEventType]:
