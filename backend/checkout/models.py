@@ -4,6 +4,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -60,6 +61,16 @@ class Checkout(models.Model):
     delivery_method = models.ForeignKey(
         "checkout.ShippingMethod",
         verbose_name=_("delivery method"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A pickup point (Saleor's collection point) instead of delivery to the door; the parcels
+    # go there with `delivery_method`, a courier that calls at the point.
+    pickup_point = models.ForeignKey(
+        "delivery.PickupPoint",
+        verbose_name=_("pickup point"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -176,3 +187,119 @@ class ShippingRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} → {self.destination_province_code or '*'}"
+
+
+class ShippingRule(models.Model):
+    """A price for one method's parcels from a producer or an origin region to a zone.
+
+    Which rule applies (the most specific one, then the method's `ShippingRate`) is decided by
+    `backend.checkout.shipping.ShippingRulePolicy`. An empty `destination_province_codes` is
+    every province. `cold_chain_surcharge_amount` empty means the method has no cold chain on
+    this route: fresh parcels cannot go this way.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    method = models.ForeignKey(
+        ShippingMethod,
+        verbose_name=_("delivery method"),
+        on_delete=models.CASCADE,
+        related_name="rules",
+    )
+    producer = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("producer"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="shipping_rules",
+        help_text=_("Leave empty for a rule of the origin region or of the whole platform."),
+    )
+    origin_region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("origin province, city or county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    destination_province_codes = ArrayField(
+        models.CharField(max_length=12),
+        verbose_name=_("destination provinces (zone)"),
+        blank=True,
+        default=list,
+        help_text=_("Province codes; leave empty for the whole country."),
+    )
+    currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
+    first_weight_grams = models.PositiveIntegerField(_("first weight (g)"), default=1000)
+    first_price_amount = models.DecimalField(
+        _("first weight price"), max_digits=12, decimal_places=2
+    )
+    step_weight_grams = models.PositiveIntegerField(_("additional weight step (g)"), default=1000)
+    step_price_amount = models.DecimalField(
+        _("price per additional step"), max_digits=12, decimal_places=2, default=Decimal("0")
+    )
+    cold_chain_surcharge_amount = models.DecimalField(
+        _("cold-chain surcharge"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty where this method has no cold chain."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("shipping rule")
+        verbose_name_plural = _("shipping rules")
+        ordering = ["method", "pk"]
+        indexes = [models.Index(fields=["method", "producer"], name="shipping_rule_method_prod")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(step_weight_grams__gt=0), name="shipping_rule_step_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(first_price_amount__gte=0)
+                & Q(step_price_amount__gte=0)
+                & (
+                    Q(cold_chain_surcharge_amount__isnull=True)
+                    | Q(cold_chain_surcharge_amount__gte=0)
+                ),
+                name="shipping_rule_prices_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FreeShippingThreshold(models.Model):
+    """A producer ships a parcel free when its subtotal reaches the threshold (≥).
+
+    The cold-chain surcharge is still charged unless `covers_cold_chain`.
+    """
+
+    producer = models.OneToOneField(
+        "producers.Producer",
+        verbose_name=_("producer"),
+        on_delete=models.CASCADE,
+        related_name="free_shipping",
+    )
+    currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
+    threshold_amount = models.DecimalField(_("free shipping from"), max_digits=12, decimal_places=2)
+    covers_cold_chain = models.BooleanField(
+        _("also waives the cold-chain surcharge"), default=False
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("free-shipping threshold")
+        verbose_name_plural = _("free-shipping thresholds")
+        ordering = ["producer"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(threshold_amount__gte=0), name="free_shipping_threshold_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.producer_id} ≥ {self.threshold_amount}"

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Value, When
+from django.utils import timezone
 
 from backend.accounts.models import User
 from backend.orders.errors import OrderError, OrderErrorCode
@@ -14,6 +15,7 @@ from backend.orders.events import record_event
 from backend.orders.models import (
     Fulfillment,
     FulfillmentLine,
+    Order,
     OrderEventType,
     OrderLine,
     OrderStatus,
@@ -112,11 +114,22 @@ def fulfil_sub_order(
 
 
 def complete_sub_order(sub_order: SubOrder, *, actor: User | None) -> SubOrder:
-    """The buyer received the sub-order (fulfilled → completed)."""
+    """The buyer received the sub-order (fulfilled → completed); it counts as delivered."""
     with transaction.atomic(durable=True):
         order = locks.lock_order(sub_order.order_id)
         sub_orders = locks.lock_sub_orders(order.pk)
         locked = _find(sub_orders, sub_order.pk)
-        change_sub_order_status(locked, OrderStatus.COMPLETED, order=order, actor=actor)
-        refresh_order_status(order, sub_orders)
+        mark_received(locked, order=order, sub_orders=sub_orders, actor=actor)
     return locked
+
+
+def mark_received(
+    sub_order: SubOrder, *, order: Order, sub_orders: list[SubOrder], actor: User | None
+) -> None:
+    """Inside a transaction, with the order and its sub-orders locked: completed and delivered
+    (`delivered_at` is set once, the first time)."""
+    change_sub_order_status(sub_order, OrderStatus.COMPLETED, order=order, actor=actor)
+    if sub_order.delivered_at is None:
+        sub_order.delivered_at = timezone.now()
+        sub_order.save(update_fields=["delivered_at", "updated_at"])
+    refresh_order_status(order, sub_orders)

@@ -71,6 +71,19 @@ class Order(models.Model):
     county_name = models.CharField(_("county"), max_length=64)
     address_detail = models.CharField(_("street address"), max_length=255)
     shipping_method_name = models.CharField(_("delivery method"), max_length=100)
+    # The pickup point the buyer chose instead of the door, as it was at the time of sale.
+    pickup_point = models.ForeignKey(
+        "delivery.PickupPoint",
+        verbose_name=_("pickup point"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="orders",
+    )
+    pickup_point_name = models.CharField(_("pickup point"), max_length=100, blank=True)
+    pickup_point_address = models.CharField(_("pickup point address"), max_length=400, blank=True)
+    pickup_point_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    pickup_point_phone = models.CharField(_("pickup point phone"), max_length=30, blank=True)
     currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
     subtotal_amount = _money_field(_("subtotal"))
     shipping_amount = _money_field(_("shipping"))
@@ -118,6 +131,9 @@ class SubOrder(models.Model):
     refunded_amount = _money_field(_("refunded"))
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
     needs_cold_chain = models.BooleanField(_("shipped cold"), default=False)
+    # Set once when the buyer has the parcel (received, or collected at a pickup point); see
+    # `backend.delivery.delivered`.
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
