@@ -217,6 +217,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="阳光集市 <norepl
 
 # --- Search -----------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="postgres")  # postgres | elasticsearch
+ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="sunshine-products")
+SEARCH_RANKING_POLICY = "backend.search.ranking.PriorityRankingPolicy"
 
 # --- Money ------------------------------------------------------------------------------
 DEFAULT_CURRENCY = "CNY"
