@@ -117,6 +117,12 @@ class AuditEventType(models.IntegerChoices):
     QUOTE_WITHDRAWN = 11511, _("quote withdrawn")
     QUOTE_ACCEPTED = 11512, _("quote accepted")
     QUOTE_DECLINED = 11513, _("quote declined")
+    # 8000–8999 reviews
+    REVIEW_HIDDEN = 8001, _("review hidden")
+    REVIEW_RESTORED = 8002, _("review restored")
+    REVIEW_ANSWERED = 8003, _("review answered")
+    REVIEW_REPORTED = 8004, _("review reported")
+    REVIEW_REPORTS_DISMISSED = 8005, _("review reports dismissed")
 
     @classmethod
     def in_range(cls, start: int) -> list[AuditEventType]:
@@ -124,7 +130,7 @@ class AuditEventType(models.IntegerChoices):
         return [member for member in cls if start <= member.value < start + 1000]
 
 
-def audit_event_type_choices() -> list[tuple[int, str]]:
+def audit_event_type_choices() -> list[tuple[int, Any]]:
     """A callable, so migrations store a reference: adding an event type needs no migration."""
     return AuditEventType.choices
 
