@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
+from backend.audit.models import AuditEventType
 from backend.reviews.access import lock_review_for
 from backend.reviews.errors import ReviewError, ReviewErrorCode
-from backend.reviews.events import ReviewEventType, record_review_event
+from backend.reviews.events import record_review_event
 from backend.reviews.models import ANSWER_TEXT_MAX_LENGTH, ProductReview
 from backend.reviews.permissions import ReviewAction
 from backend.reviews.plain_text import strip_html
@@ -46,7 +47,7 @@ def answer_review(review_id: int | str, *, actor: User, text: str) -> ProductRev
         review.answered_by = actor
         review.save(update_fields=["answer_text", "answered_at", "answered_by"])
         record_review_event(
-            ReviewEventType.REVIEW_ANSWERED,
+            AuditEventType.REVIEW_ANSWERED,
             review,
             actor=actor,
             new={"answer": cleaned},

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
+from backend.audit.models import AuditEventType
 from backend.reviews.access import lock_review_for
 from backend.reviews.errors import ReviewError, ReviewErrorCode
-from backend.reviews.events import ReviewEventType, record_review_event
+from backend.reviews.events import record_review_event
 from backend.reviews.models import ProductReview, ReviewReport, ReviewStatus
 from backend.reviews.permissions import ReviewAction
 from backend.reviews.summaries import refresh_summaries
@@ -64,7 +65,7 @@ def _set_status(
         resolved = _resolve_reports(review) if hiding else []
         refresh_summaries(product_id=review.product_id, producer_id=review.producer_id)
         record_review_event(
-            ReviewEventType.REVIEW_HIDDEN if hiding else ReviewEventType.REVIEW_RESTORED,
+            AuditEventType.REVIEW_HIDDEN if hiding else AuditEventType.REVIEW_RESTORED,
             review,
             actor=actor,
             old={"status": old},
@@ -92,7 +93,7 @@ def dismiss_reports(review_id: int | str, *, actor: User, reason: str) -> list[i
         review = lock_review_for(actor, review_id, ReviewAction.MODERATE)
         resolved = _resolve_reports(review)
         record_review_event(
-            ReviewEventType.REVIEW_REPORTS_DISMISSED,
+            AuditEventType.REVIEW_REPORTS_DISMISSED,
             review,
             actor=actor,
             reason=cleaned,

@@ -6,9 +6,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
+from backend.audit.models import AuditEventType
 from backend.reviews.access import lock_review_for
 from backend.reviews.errors import ReviewError, ReviewErrorCode
-from backend.reviews.events import ReviewEventType, record_review_event
+from backend.reviews.events import record_review_event
 from backend.reviews.models import ReportReason, ReviewReport
 from backend.reviews.permissions import ReviewAction
 from backend.reviews.plain_text import strip_html
@@ -60,7 +61,7 @@ def report_review(
         except IntegrityError:
             raise already from None
         record_review_event(
-            ReviewEventType.REVIEW_REPORTED,
+            AuditEventType.REVIEW_REPORTED,
             review,
             actor=actor,
             new={"report": report.pk, "reason": chosen.value, "details": cleaned},

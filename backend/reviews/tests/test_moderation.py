@@ -2,12 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from backend.audit.models import AuditEvent
+from backend.audit.models import AuditEvent, AuditEventType
 from backend.catalog.models import Product
 from backend.checkout.tests.scenarios import listed_variant
 from backend.reviews.answers import answer_review
 from backend.reviews.errors import ReviewError, ReviewErrorCode
-from backend.reviews.events import ReviewEventType
 from backend.reviews.models import (
     ProducerReviewSummary,
     ProductReview,
@@ -56,7 +55,7 @@ def test_hide_review_by_county_operator_audited_and_averages_drop(people, review
     hidden = ProductReview.objects.get(pk=reviews[1].pk)
     assert hidden.status == ReviewStatus.HIDDEN
     assert _summary(reviews[0]) == (1, 5, 5, 1)
-    event = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_HIDDEN)
+    event = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_HIDDEN)
     assert (event.actor_id, event.seller_id) == (operator.pk, people.shop.pk)
     assert (event.subject_type, event.subject_id) == ("reviews.productreview", str(hidden.pk))
     assert event.old == {"status": "visible"}
@@ -74,7 +73,7 @@ def test_restore_review_counts_again_and_is_audited(people, reviews):
 
     # then
     assert _summary(reviews[0]) == (2, 7, pytest.approx(3.5), 2)
-    event = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_RESTORED)
+    event = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_RESTORED)
     assert event.extra_data["reason"] == "复核后恢复"
 
 
@@ -86,7 +85,7 @@ def test_hide_review_without_reason_refused_and_nothing_written(people, reviews)
     # then
     assert (excinfo.value.code, excinfo.value.field) == (ReviewErrorCode.REQUIRED, "reason")
     assert ProductReview.objects.get(pk=reviews[0].pk).status == ReviewStatus.VISIBLE
-    assert not AuditEvent.objects.filter(event_type=ReviewEventType.REVIEW_HIDDEN).exists()
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.REVIEW_HIDDEN).exists()
 
 
 def test_hide_review_twice_refused(people, reviews):
@@ -147,11 +146,11 @@ def test_report_personal_trait_then_hide_resolves_the_report(people, reviews):
     report.refresh_from_db()
     assert report.details == "评价在嘲笑店主的残疾"
     assert report.resolved_at is not None
-    reported = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_REPORTED)
+    reported = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_REPORTED)
     assert reported.actor_id == people.user("helper_products").pk
     assert reported.on_behalf_of_id == people.shop.owner_id
     assert reported.new["reason"] == "personal_trait"
-    hidden = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_HIDDEN)
+    hidden = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_HIDDEN)
     assert hidden.extra_data["resolved_reports"] == [report.pk]
 
 
@@ -178,7 +177,7 @@ def test_dismiss_reports_keeps_review_and_closes_reports(people, reviews):
     # then
     assert not ReviewReport.objects.filter(resolved_at__isnull=True).exists()
     assert ProductReview.objects.get(pk=reviews[0].pk).status == ReviewStatus.VISIBLE
-    event = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_REPORTS_DISMISSED)
+    event = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_REPORTS_DISMISSED)
     assert event.extra_data["reason"] == "评价属实"
 
 
@@ -202,7 +201,7 @@ def test_answer_review_once_audited_on_behalf_of_owner(people, reviews):
     review = ProductReview.objects.get(pk=reviews[0].pk)
     assert review.answer_text == "谢谢您的支持！欢迎再来"
     assert review.answered_by_id == helper.pk
-    event = AuditEvent.objects.get(event_type=ReviewEventType.REVIEW_ANSWERED)
+    event = AuditEvent.objects.get(event_type=AuditEventType.REVIEW_ANSWERED)
     assert (event.actor_id, event.on_behalf_of_id) == (helper.pk, people.shop.owner_id)
 
 
