@@ -1,3 +1,12 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from storefront import review_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "account/orders/<uuid:token>/lines/<int:line_id>/review/",
+        review_views.write_review,
+        name="review_write",
+    ),
+    path("product/<str:slug>/reviews/", review_views.product_reviews, name="product_reviews"),
+]

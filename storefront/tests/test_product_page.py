@@ -20,8 +20,9 @@ from storefront.tests.scenarios import (
 pytestmark = pytest.mark.django_db
 
 # channel, product with producer/region/category, variants with stock, their prices, photos,
-# attributes, the producer's verified tags, the category path, and the category menu.
-PRODUCT_PAGE_QUERIES = 9
+# attributes, the producer's verified tags, the category path, the category menu, and the review
+# summary (with reviews, two more: a page of reviews and their photos; see backend/reviews).
+PRODUCT_PAGE_QUERIES = 10
 
 
 def test_product_page_in_chinese_shows_prices_stock_producer_and_badges(
