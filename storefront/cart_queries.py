@@ -7,7 +7,6 @@ number of lines; the line pictures take one more.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,11 +17,11 @@ from prices import Money
 from backend.catalog.models import ProductMedia, ProductMediaType
 from backend.checkout.errors import CheckoutProblem, CheckoutProblemCode
 from backend.checkout.fetch import CheckoutInfo, fetch_checkout_info
-from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod
+from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.pricing import CheckoutTotals, ParcelTotals, calculate_checkout_totals
 from backend.checkout.problems import checkout_problems
-from backend.checkout.shipping import select_rate
 from backend.core.money import money
+from backend.delivery.models import PickupPoint
 from backend.payments.errors import PaymentError
 from backend.payments.gateways import available_gateways, get_gateway
 from backend.payments.stripe_gateway import STRIPE_ID
@@ -34,11 +33,9 @@ from storefront.checkout_shapes import (
     CartParcel,
     CartSummary,
     CheckoutReview,
-    DeliveryOption,
     Notice,
-    ParcelQuote,
     PaymentOption,
-    UnavailableDelivery,
+    PickupPointLines,
 )
 from storefront.pictures import Picture, picture_for
 
@@ -80,10 +77,7 @@ def _item_name(product_name: str, variant_name: str) -> str:
 def _cold_chain_surcharge(info: CheckoutInfo, parcel: ParcelTotals) -> Money | None:
     if not parcel.needs_cold_chain or not parcel.shipping_available:
         return None
-    rate = select_rate(info.shipping_rates, info.destination_province_code)
-    if rate is None:
-        return None
-    return money(rate.cold_chain_surcharge_amount, parcel.subtotal.currency)
+    return parcel.cold_chain_surcharge
 
 
 def _cart_parcels(
@@ -203,6 +197,17 @@ def payment_method_name(gateway_id: str) -> str:
         return ""
 
 
+def pickup_point_lines(point: PickupPoint | None) -> PickupPointLines | None:
+    if point is None:
+        return None
+    return PickupPointLines(
+        name=point.name,
+        full_address=point.full_address,
+        opening_hours=point.opening_hours,
+        phone=point.contact_phone,
+    )
+
+
 def checkout_review(checkout: Checkout, gateway_id: str) -> CheckoutReview:
     """Everything the buyer agreed to, with every problem that would stop the order."""
     priced = _price(checkout)
@@ -215,61 +220,10 @@ def checkout_review(checkout: Checkout, gateway_id: str) -> CheckoutReview:
         email=checkout.email or (checkout.user.email if checkout.user else "") or "",
         address=address_lines(checkout),
         delivery_method=checkout.delivery_method.name if checkout.delivery_method else "",
+        pickup_point=pickup_point_lines(checkout.pickup_point),
         payment_method=payment_method,
         notices=notices,
     )
-
-
-# --- Delivery ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DeliveryChoices:
-    options: list[DeliveryOption]
-    unavailable: list[UnavailableDelivery]
-    has_fresh_goods: bool
-
-
-def _unavailable_reason(method: ShippingMethod, *, fresh: bool) -> str:
-    if fresh and not method.supports_cold_chain:
-        return gettext("It cannot keep fresh goods cold, and your cart has some.")
-    return gettext("It does not deliver to this address.")
-
-
-def delivery_choices(checkout: Checkout) -> DeliveryChoices:
-    """Each active method priced for this cart and address by the pricing service, parcel by
-    parcel; methods that cannot carry every parcel there are listed with the reason."""
-    info = fetch_checkout_info(checkout)
-    fresh = any(li.facts.is_fresh for li in info.lines)
-    options, unavailable = [], []
-    for method in ShippingMethod.objects.filter(is_active=True).prefetch_related("rates"):
-        candidate = dataclasses.replace(
-            info, delivery_method=method, shipping_rates=list(method.rates.all())
-        )
-        totals = calculate_checkout_totals(candidate)
-        if totals.parcels and totals.shipping_available:
-            options.append(
-                DeliveryOption(
-                    id=method.pk,
-                    name=method.name,
-                    description=method.description,
-                    parcels=[
-                        ParcelQuote(
-                            producer_name=parcel.producer.name,
-                            shipping=parcel.shipping,
-                            cold_chain_surcharge=_cold_chain_surcharge(candidate, parcel),
-                        )
-                        for parcel in totals.parcels
-                    ],
-                    shipping=totals.shipping,
-                    total=totals.total,
-                )
-            )
-        else:
-            unavailable.append(
-                UnavailableDelivery(method.name, _unavailable_reason(method, fresh=fresh))
-            )
-    return DeliveryChoices(options=options, unavailable=unavailable, has_fresh_goods=fresh)
 
 
 # --- Payment -----------------------------------------------------------------------------

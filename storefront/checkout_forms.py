@@ -19,7 +19,7 @@ from backend.checkout.errors import CheckoutError
 from backend.checkout.lines import max_line_quantity
 from backend.warehouse.errors import InsufficientStock
 from storefront.cart_queries import CountyChoices, RegionChoice
-from storefront.checkout_shapes import DeliveryOption, PaymentOption
+from storefront.checkout_shapes import PaymentOption
 from storefront.shapes import VariantOption
 
 
@@ -210,9 +210,10 @@ class AddressForm(forms.Form):
 
 
 class DeliveryForm(forms.Form):
-    delivery_method = forms.TypedChoiceField(
+    """One radio group: a method to the door (its id) or a pickup point (`point-<id>`)."""
+
+    delivery_method = forms.ChoiceField(
         label=_("Delivery method"),
-        coerce=int,
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose a delivery method."),
@@ -220,11 +221,9 @@ class DeliveryForm(forms.Form):
         },
     )
 
-    def __init__(self, options: Sequence[DeliveryOption], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, values: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["delivery_method"].choices = [  # type: ignore[attr-defined]
-            (option.id, option.name) for option in options
-        ]
+        self.fields["delivery_method"].choices = list(values)  # type: ignore[attr-defined]
 
 
 class PaymentForm(forms.Form):

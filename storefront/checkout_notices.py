@@ -17,7 +17,17 @@ from storefront.checkout_shapes import Notice
 P = CheckoutProblemCode
 
 
+DELIVERY_PROBLEMS = frozenset(
+    {P.NOT_DELIVERABLE, P.COLD_CHAIN_NOT_AVAILABLE, P.PICKUP_POINT_NOT_SERVED}
+)
+
+
 def _line_advice(problem: CheckoutProblem, item_name: str) -> str:
+    if problem.code in DELIVERY_PROBLEMS:
+        return gettext(
+            "We cannot send %(item)s there. Change the delivery address or pickup point, or "
+            "remove it from your cart."
+        ) % {"item": item_name}
     if problem.code == P.VARIANT_NOT_AVAILABLE:
         return gettext("Remove %(item)s from your cart to continue.") % {"item": item_name}
     available = problem.available_quantity or 0
@@ -91,6 +101,13 @@ def problem_notice(
         return Notice(
             message,
             advice,
+            reverse("storefront:checkout_delivery"),
+            gettext("Choose a delivery method"),
+        )
+    if problem.code == P.PICKUP_POINT_NOT_AVAILABLE:
+        return Notice(
+            message,
+            gettext("Choose another pickup point, or delivery to your door."),
             reverse("storefront:checkout_delivery"),
             gettext("Choose a delivery method"),
         )

@@ -87,6 +87,7 @@ class ParcelQuote:
     producer_name: str
     shipping: Money
     cold_chain_surcharge: Money | None
+    free_shipping: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,14 @@ class PaymentOption:
 
 
 @dataclass(frozen=True)
+class PickupPointLines:
+    name: str
+    full_address: str
+    opening_hours: str
+    phone: str
+
+
+@dataclass(frozen=True)
 class CheckoutReview:
     cart: CartSummary
     email: str
@@ -120,6 +129,7 @@ class CheckoutReview:
     delivery_method: str
     payment_method: str
     notices: list[Notice]
+    pickup_point: PickupPointLines | None = None
 
     @property
     def is_ready(self) -> bool:

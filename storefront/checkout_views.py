@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from backend.checkout.details import (
     update_checkout_delivery_method,
     update_checkout_email,
+    update_checkout_pickup_point,
     update_checkout_shipping_address,
 )
 from backend.checkout.errors import CheckoutError, CheckoutNotReady
@@ -37,7 +38,7 @@ from backend.payments.errors import PaymentError
 from backend.payments.stripe_gateway import STRIPE_ID
 from backend.regions.models import Region
 from backend.warehouse.errors import InsufficientStock
-from storefront import cart_queries, cart_session
+from storefront import cart_queries, cart_session, checkout_delivery_choices
 from storefront.checkout_forms import (
     ADDRESS_FIELDS,
     AddressForm,
@@ -262,21 +263,28 @@ def checkout_delivery(request: HttpRequest) -> HttpResponse:
         return _to_cart()
     if not checkout.has_shipping_address:
         return HttpResponseRedirect(reverse("storefront:checkout_address"))
-    choices = cart_queries.delivery_choices(checkout)
+    choices = checkout_delivery_choices.delivery_choices(checkout)
     form = DeliveryForm(
-        choices.options,
+        choices.values,
         request.POST if request.method == "POST" else None,
-        initial={"delivery_method": checkout.delivery_method_id},
+        initial={"delivery_method": choices.chosen},
     )
     if form.is_valid():
+        method_id, point_id = checkout_delivery_choices.parse_choice(
+            form.cleaned_data["delivery_method"]
+        )
+        actor = cart_session.signed_in_user(request)
         try:
-            update_checkout_delivery_method(
-                checkout,
-                form.cleaned_data["delivery_method"],
-                actor=cart_session.signed_in_user(request),
-            )
+            if point_id is not None:
+                update_checkout_pickup_point(checkout, point_id, actor=actor)
+            else:
+                update_checkout_delivery_method(checkout, method_id, actor=actor)
         except CheckoutError as error:
-            add_service_errors(form, error, {"delivery_method_id": "delivery_method"})
+            add_service_errors(
+                form,
+                error,
+                {"delivery_method_id": "delivery_method", "shipping_address": "delivery_method"},
+            )
         else:
             return _next(request, "storefront:checkout_payment")
     return _step(request, "delivery.html", {"form": form, "choices": choices})

@@ -23,6 +23,7 @@ class CheckoutErrorCode(models.TextChoices):
     INVALID_MOBILE = "invalid_mobile"
     INVALID_REGION = "invalid_region"
     DELIVERY_METHOD_NOT_AVAILABLE = "delivery_method_not_available"
+    PICKUP_POINT_NOT_AVAILABLE = "pickup_point_not_available"
     CHECKOUT_NOT_READY = "checkout_not_ready"
 
 
@@ -69,18 +70,32 @@ class CheckoutProblemCode(models.TextChoices):
     # Line problems (Saleor's `checkout.problems`)
     VARIANT_NOT_AVAILABLE = "variant_not_available"
     INSUFFICIENT_STOCK = "insufficient_stock"
+    # No courier can take this line's parcel to the address or pickup point ("cannot deliver")
+    NOT_DELIVERABLE = "not_deliverable"
+    COLD_CHAIN_NOT_AVAILABLE = "cold_chain_not_available"
+    PICKUP_POINT_NOT_SERVED = "pickup_point_not_served"
     # What is still missing before the checkout can be completed
     EMPTY = "empty"
     EMAIL_REQUIRED = "email_required"
     SHIPPING_ADDRESS_REQUIRED = "shipping_address_required"
     DELIVERY_METHOD_REQUIRED = "delivery_method_required"
     DELIVERY_METHOD_NOT_AVAILABLE = "delivery_method_not_available"
+    PICKUP_POINT_NOT_AVAILABLE = "pickup_point_not_available"
     CHANNEL_INACTIVE = "channel_inactive"
 
 
 PROBLEM_MESSAGES: dict[str, Promise] = {
     CheckoutProblemCode.VARIANT_NOT_AVAILABLE: _("This item is no longer for sale."),
     CheckoutProblemCode.INSUFFICIENT_STOCK: _("Not enough in stock for this quantity."),
+    CheckoutProblemCode.NOT_DELIVERABLE: _(
+        "None of our couriers delivers this parcel to this address."
+    ),
+    CheckoutProblemCode.COLD_CHAIN_NOT_AVAILABLE: _(
+        "This parcel holds fresh goods, and no courier with a cold chain serves this address."
+    ),
+    CheckoutProblemCode.PICKUP_POINT_NOT_SERVED: _(
+        "None of the couriers that call at this pickup point can take this parcel."
+    ),
     CheckoutProblemCode.EMPTY: _("Your cart is empty."),
     CheckoutProblemCode.EMAIL_REQUIRED: _("Enter an email address."),
     CheckoutProblemCode.SHIPPING_ADDRESS_REQUIRED: _("Enter a delivery address."),
@@ -88,6 +103,7 @@ PROBLEM_MESSAGES: dict[str, Promise] = {
     CheckoutProblemCode.DELIVERY_METHOD_NOT_AVAILABLE: _(
         "This delivery method cannot deliver this cart to this address."
     ),
+    CheckoutProblemCode.PICKUP_POINT_NOT_AVAILABLE: _("This pickup point is closed."),
     CheckoutProblemCode.CHANNEL_INACTIVE: _("This shop is closed for now."),
 }
 

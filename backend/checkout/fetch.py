@@ -19,8 +19,11 @@ from backend.catalog.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod, ShippingRate
+from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod
+from backend.checkout.shipping import ParcelRoute, ShippingTables
+from backend.checkout.shipping_tables import load_shipping_tables
 from backend.checkout.variant_facts import VariantFacts, variant_facts
+from backend.delivery.models import PickupPoint
 from backend.producers.models import IDENTITY_FIELDS, Producer
 from backend.warehouse.locks import CHECKOUT_RELATED
 
@@ -115,12 +118,34 @@ class CheckoutInfo:
     channel: Channel
     lines: list[CheckoutLineInfo]
     delivery_method: ShippingMethod | None
-    shipping_rates: list[ShippingRate]
+    shipping: ShippingTables
+    pickup_point: PickupPoint | None = None
+
+    @property
+    def pickup_point_id(self) -> int | None:
+        return self.pickup_point.pk if self.pickup_point is not None else None
 
     @property
     def destination_province_code(self) -> str:
+        """The chosen pickup point's province, else the delivery address's."""
+        point = self.pickup_point
+        if point is not None:
+            return point.region.province_code
         county = self.checkout.shipping_county
         return county.province_code if county is not None else ""
+
+    @property
+    def has_destination(self) -> bool:
+        return self.checkout.shipping_county_id is not None
+
+    def route(self, producer: Producer) -> ParcelRoute:
+        region = producer.region
+        codes = {region.province_code, region.city_code, region.county_code, region.code or ""}
+        return ParcelRoute(
+            producer_id=producer.pk,
+            origin_codes=frozenset(c for c in codes if c),
+            destination_province_code=self.destination_province_code,
+        )
 
 
 def fetch_checkout_lines(checkout: Checkout) -> list[CheckoutLineInfo]:
@@ -128,8 +153,9 @@ def fetch_checkout_lines(checkout: Checkout) -> list[CheckoutLineInfo]:
     lines = list(
         CheckoutLine.objects.filter(checkout_id=checkout.pk)
         .select_related(
-            "variant__product__producer",
+            "variant__product__producer__region",
             "variant__product__product_type",
+            "zone_campaign__campaign",  # campaign pricing (backend.catalog.pricing)
         )
         .defer(*(f"variant__product__producer__{name}" for name in IDENTITY_FIELDS))
         .prefetch_related(*_channel_listing_prefetches(channel_id, "variant__"))
@@ -157,16 +183,17 @@ def fetch_checkout_lines(checkout: Checkout) -> list[CheckoutLineInfo]:
 
 
 def fetch_checkout_info(checkout: Checkout) -> CheckoutInfo:
-    """Pass a checkout loaded with its channel, delivery method and regions (as the lock
-    helpers and `get_checkout` load it)."""
-    method = checkout.delivery_method
-    rates = list(ShippingRate.objects.filter(method_id=method.pk)) if method else []
+    """Pass a checkout loaded with its channel, delivery method, pickup point and regions (as
+    the lock helpers and `get_checkout` load it)."""
+    lines = fetch_checkout_lines(checkout)
+    point_ids = [checkout.pickup_point_id] if checkout.pickup_point_id else []
     return CheckoutInfo(
         checkout=checkout,
         channel=checkout.channel,
-        lines=fetch_checkout_lines(checkout),
-        delivery_method=method,
-        shipping_rates=rates,
+        lines=lines,
+        delivery_method=checkout.delivery_method,
+        shipping=load_shipping_tables({li.producer.pk for li in lines}, point_ids),
+        pickup_point=checkout.pickup_point,
     )
 
 

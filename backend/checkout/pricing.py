@@ -1,9 +1,10 @@
 """The one pricing service: every amount a buyer sees or pays is computed here.
 
 Lines are priced from the variant's listing in the checkout's channel; a checkout ships as one
-parcel per producer, each priced by `shipping.parcel_shipping_price`; totals are per producer and
-overall. Amounts are `prices.Money` in the channel's currency, exact to the cent (every input
-has two decimals and only sums and integer products are taken, so nothing is rounded away).
+parcel per producer, each priced by `shipping.quote_parcel` (shipping rules or rates, the
+cold-chain surcharge, free-shipping thresholds); totals are per producer and overall. Amounts
+are `prices.Money` in the channel's currency, exact to the cent (every input has two decimals
+and only sums and integer products are taken, so nothing is rounded away).
 """
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ from decimal import Decimal
 
 from prices import Money
 
+from backend.catalog.pricing import (
+    CampaignLinePrice,
+    campaign_prices_for_lines,
+    campaign_unit_amount,
+)
 from backend.checkout.fetch import CheckoutInfo, CheckoutLineInfo
-from backend.checkout.shipping import parcel_shipping_price, select_rate
+from backend.checkout.shipping import DeliveryBlock, ParcelQuote, quote_parcel
 from backend.core.money import money
 from backend.producers.models import Producer
 
@@ -24,6 +30,8 @@ class LinePrice:
     info: CheckoutLineInfo
     unit_price: Money
     total: Money
+    # The campaign the line is bought through (`backend.catalog.pricing`), if any.
+    campaign: CampaignLinePrice | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class ParcelTotals:
     subtotal: Money
     shipping: Money
     shipping_available: bool
+    cold_chain_surcharge: Money
+    free_shipping: bool = False
+    block: DeliveryBlock | None = None
 
     @property
     def total(self) -> Money:
@@ -59,37 +70,62 @@ class CheckoutTotals:
         return all(p.shipping_available for p in self.parcels)
 
 
-def price_line(info: CheckoutLineInfo, currency: str) -> LinePrice:
-    """Price of a line from its channel listing; a line that is not for sale costs nothing
-    here (the checkout reports it as a problem and cannot be completed)."""
+def price_line(
+    info: CheckoutLineInfo, currency: str, campaign: CampaignLinePrice | None = None
+) -> LinePrice:
+    """Price of a line from its channel listing (or its live campaign's price); a line that is
+    not for sale costs nothing here (the checkout reports it as a problem and cannot be
+    completed)."""
     amount = info.variant_listing.price_amount if info.variant_listing else Decimal("0")
+    if info.variant_listing is not None:
+        amount = campaign_unit_amount(amount, campaign)
     unit = money(amount, currency)
-    return LinePrice(info=info, unit_price=unit, total=money(amount * info.line.quantity, currency))
+    return LinePrice(
+        info=info,
+        unit_price=unit,
+        total=money(amount * info.line.quantity, currency),
+        campaign=campaign,
+    )
+
+
+def quote_for(
+    checkout_info: CheckoutInfo, producer: Producer, lines: list[LinePrice], currency: str
+) -> tuple[int, bool, Money, ParcelQuote | None]:
+    """Weight, freshness, subtotal and the chosen method's quote (None: no method yet)."""
+    weight = sum(lp.info.unit_weight_grams * lp.info.line.quantity for lp in lines)
+    cold = any(lp.info.facts.is_fresh for lp in lines)
+    subtotal = sum((lp.total for lp in lines), money(0, currency))
+    method = checkout_info.delivery_method
+    if method is None:
+        return weight, cold, subtotal, None
+    quote = quote_parcel(
+        method,
+        checkout_info.shipping,
+        checkout_info.route(producer),
+        weight_grams=weight,
+        fresh=cold,
+        subtotal=subtotal.amount,
+        pickup_point_id=checkout_info.pickup_point_id,
+    )
+    return weight, cold, subtotal, quote
 
 
 def _price_parcel(
     checkout_info: CheckoutInfo, producer: Producer, lines: list[LinePrice], currency: str
 ) -> ParcelTotals:
-    weight = sum(lp.info.unit_weight_grams * lp.info.line.quantity for lp in lines)
-    cold = any(lp.info.facts.is_fresh for lp in lines)
-    subtotal = sum((lp.total for lp in lines), money(0, currency))
-    shipping = money(0, currency)
-    available = False
-    method = checkout_info.delivery_method
-    rate = select_rate(checkout_info.shipping_rates, checkout_info.destination_province_code)
-    if method is not None and rate is not None and (method.supports_cold_chain or not cold):
-        shipping = money(
-            parcel_shipping_price(rate, weight_grams=weight, needs_cold_chain=cold), currency
-        )
-        available = method.is_active and checkout_info.checkout.shipping_county_id is not None
+    weight, cold, subtotal, quote = quote_for(checkout_info, producer, lines, currency)
+    carried = quote is not None and quote.can_carry
     return ParcelTotals(
         producer=producer,
         lines=lines,
         weight_grams=weight,
         needs_cold_chain=cold,
         subtotal=subtotal,
-        shipping=shipping,
-        shipping_available=available,
+        shipping=money(quote.price if quote and carried else 0, currency),
+        shipping_available=carried and checkout_info.has_destination,
+        cold_chain_surcharge=money(quote.cold_chain_surcharge if quote else 0, currency),
+        free_shipping=bool(quote and quote.free_shipping),
+        block=quote.block if quote is not None else None,
     )
 
 
@@ -101,9 +137,12 @@ def calculate_checkout_totals(checkout_info: CheckoutInfo) -> CheckoutTotals:
     """
     currency = checkout_info.channel.currency_code
     grouped: dict[int, tuple[Producer, list[LinePrice]]] = {}
+    campaigns = campaign_prices_for_lines(
+        [info.line for info in checkout_info.lines], currency=currency
+    )
     for info in checkout_info.lines:
         entry = grouped.setdefault(info.producer.pk, (info.producer, []))
-        entry[1].append(price_line(info, currency))
+        entry[1].append(price_line(info, currency, campaigns.get(info.line.pk)))
     parcels = [
         _price_parcel(checkout_info, producer, lines, currency)
         for producer, lines in grouped.values()

@@ -6,12 +6,35 @@ still missing (e-mail, address, a delivery method that can carry every parcel th
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils import timezone
 
+from backend.checkout.deliverability import parcels_by_producer, undeliverable_parcels
 from backend.checkout.errors import CheckoutProblem, CheckoutProblemCode
 from backend.checkout.fetch import CheckoutInfo
-from backend.checkout.shipping import can_carry
+from backend.checkout.shipping import DeliveryBlock, quote_parcel
 from backend.warehouse.availability import available_quantities
+
+BLOCK_PROBLEMS = {
+    DeliveryBlock.NO_COLD_CHAIN: CheckoutProblemCode.COLD_CHAIN_NOT_AVAILABLE,
+    DeliveryBlock.NOT_AT_PICKUP_POINT: CheckoutProblemCode.PICKUP_POINT_NOT_SERVED,
+    DeliveryBlock.NO_ROUTE: CheckoutProblemCode.NOT_DELIVERABLE,
+}
+
+
+def delivery_problems(info: CheckoutInfo) -> list[CheckoutProblem]:
+    """One problem per line of each parcel that no courier can take to the destination."""
+    return [
+        CheckoutProblem(
+            BLOCK_PROBLEMS[parcel.reason],
+            line_id=line.line.pk,
+            variant_id=line.line.variant_id,
+            producer_id=parcel.producer.pk,
+        )
+        for parcel in undeliverable_parcels(info)
+        for line in parcel.lines
+    ]
 
 
 def line_problems(info: CheckoutInfo, *, check_stock: bool = True) -> list[CheckoutProblem]:
@@ -48,7 +71,7 @@ def line_problems(info: CheckoutInfo, *, check_stock: bool = True) -> list[Check
                         producer_id=line_info.producer.pk,
                     )
                 )
-    return problems
+    return problems + delivery_problems(info)
 
 
 def completion_problems(info: CheckoutInfo) -> list[CheckoutProblem]:
@@ -65,25 +88,31 @@ def completion_problems(info: CheckoutInfo) -> list[CheckoutProblem]:
     method = info.delivery_method
     if method is None:
         problems.append(CheckoutProblem(CheckoutProblemCode.DELIVERY_METHOD_REQUIRED))
-    elif checkout.shipping_county_id is not None:
-        producers = {li.producer.pk: li.producer for li in info.lines}
-        for producer_id in producers:
-            fresh = any(li.facts.is_fresh for li in info.lines if li.producer.pk == producer_id)
-            if not can_carry(
+    elif info.has_destination:
+        undeliverable = {p.producer.pk for p in undeliverable_parcels(info)}
+        for producer, lines in parcels_by_producer(info):
+            if producer.pk in undeliverable:
+                continue  # reported per line already, whatever the method
+            quote = quote_parcel(
                 method,
-                info.shipping_rates,
-                province_code=info.destination_province_code,
-                fresh=fresh,
-            ):
+                info.shipping,
+                info.route(producer),
+                weight_grams=sum(li.unit_weight_grams * li.line.quantity for li in lines),
+                fresh=any(li.facts.is_fresh for li in lines),
+                subtotal=Decimal("0"),
+                pickup_point_id=info.pickup_point_id,
+            )
+            if not quote.can_carry:
                 problems.append(
                     CheckoutProblem(
-                        CheckoutProblemCode.DELIVERY_METHOD_NOT_AVAILABLE, producer_id=producer_id
+                        CheckoutProblemCode.DELIVERY_METHOD_NOT_AVAILABLE, producer_id=producer.pk
                     )
                 )
-        if not producers and not can_carry(
-            method, info.shipping_rates, province_code=info.destination_province_code, fresh=False
-        ):
+        if not info.lines and not method.is_active:
             problems.append(CheckoutProblem(CheckoutProblemCode.DELIVERY_METHOD_NOT_AVAILABLE))
+    point = info.pickup_point
+    if point is not None and not point.is_active:
+        problems.append(CheckoutProblem(CheckoutProblemCode.PICKUP_POINT_NOT_AVAILABLE))
     return problems
 
 

@@ -5,11 +5,26 @@ three INSERTs whatever the number of lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from backend.checkout.fetch import CheckoutInfo
 from backend.checkout.pricing import CheckoutTotals
 from backend.checkout.variant_facts import beneficiary_household_ref
 from backend.orders.models import Order, OrderLine, OrderStatus, SubOrder
+from backend.zone.attribution import record_campaign_order_lines
+
+
+def _pickup_point_snapshot(info: CheckoutInfo) -> dict[str, Any]:
+    point = info.pickup_point
+    if point is None:
+        return {}
+    return {
+        "pickup_point": point,
+        "pickup_point_name": point.name,
+        "pickup_point_address": point.full_address,
+        "pickup_point_hours": point.opening_hours,
+        "pickup_point_phone": point.contact_phone,
+    }
 
 
 def _order_from(info: CheckoutInfo, totals: CheckoutTotals) -> Order:
@@ -33,6 +48,7 @@ def _order_from(info: CheckoutInfo, totals: CheckoutTotals) -> Order:
         county_name=county.name,
         address_detail=checkout.address_detail,
         shipping_method_name=info.delivery_method.name,
+        **_pickup_point_snapshot(info),
         currency=totals.currency,
         subtotal_amount=totals.subtotal.amount,
         shipping_amount=totals.shipping.amount,
@@ -67,6 +83,7 @@ def create_order_from_checkout(info: CheckoutInfo, totals: CheckoutTotals) -> Cr
         ]
     )
     lines = []
+    sold = []  # (priced line, order line) pairs, for campaign attribution
     for parcel, sub_order in zip(totals.parcels, sub_orders, strict=True):
         for priced in parcel.lines:
             line_info = priced.info
@@ -90,5 +107,7 @@ def create_order_from_checkout(info: CheckoutInfo, totals: CheckoutTotals) -> Cr
                     is_fresh=line_info.facts.is_fresh,
                 )
             )
+            sold.append((priced, lines[-1]))
     OrderLine.objects.bulk_create(lines)
+    record_campaign_order_lines(sold)  # lines bought through a live campaign (zone)
     return CreatedOrder(order=order, sub_orders=sub_orders, lines=lines)

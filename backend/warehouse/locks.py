@@ -39,6 +39,7 @@ CHECKOUT_RELATED = (
     "shipping_province",
     "shipping_city",
     "shipping_county",
+    "pickup_point__region",
 )
 
 

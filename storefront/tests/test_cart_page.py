@@ -338,8 +338,9 @@ def test_cart_page_query_count_is_the_same_for_1_and_8_lines(
     client.get("/en/cart/")  # the first visit stores the item count in the session
 
     # when / then: session, checkout, lines + 2 listing prefetches, 2 attribute facts,
-    # stock + reservations, pictures, category menu
-    with django_assert_num_queries(11):
+    # shipping tables (methods, rates, rules, thresholds), stock + reservations, pictures,
+    # category menu
+    with django_assert_num_queries(15):
         response = client.get("/en/cart/")
     assert response.content.decode().count('class="cart-line"') == size
     assert client.session[ITEM_COUNT_KEY] == size

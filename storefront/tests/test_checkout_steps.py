@@ -488,8 +488,8 @@ def test_review_query_count_is_the_same_for_1_and_8_lines(
     client.get("/en/checkout/review/")  # the first visit stores the item count in the session
 
     # when / then: session, checkout, lines + 2 listing prefetches, 2 attribute facts,
-    # shipping rates, stock + reservations, pictures
-    with django_assert_num_queries(11):
+    # shipping tables (methods, rates, rules, thresholds), stock + reservations, pictures
+    with django_assert_num_queries(14):
         response = client.get("/en/checkout/review/")
     assert response.content.decode().count('class="review-line"') == size
     assert "Total to pay" in response.content.decode()

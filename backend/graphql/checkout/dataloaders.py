@@ -8,7 +8,7 @@ from uuid import UUID
 
 from graphql import GraphQLResolveInfo
 
-from backend.checkout.models import Checkout, ShippingMethod
+from backend.checkout.models import Checkout
 from backend.graphql.checkout.fetch import PricedCheckout, price_checkouts
 from backend.graphql.core.dataloaders import DataLoader
 from backend.warehouse.locks import CHECKOUT_RELATED
@@ -41,14 +41,3 @@ def load_priced_checkout(info: GraphQLResolveInfo, checkout: Checkout) -> Any:
     loader = PricedCheckoutByTokenLoader(info.context)
     loader.remember(checkout)
     return loader.load(checkout.pk)
-
-
-class ActiveShippingMethodsLoader(DataLoader[str, list[ShippingMethod]]):
-    """Every active delivery method with its rates (two queries per request)."""
-
-    context_key = "active_shipping_methods"
-    KEY = "active"
-
-    def batch_load(self, keys: Sequence[str]) -> list[list[ShippingMethod]]:
-        methods = list(ShippingMethod.objects.filter(is_active=True).prefetch_related("rates"))
-        return [methods for _key in keys]

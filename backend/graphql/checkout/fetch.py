@@ -3,8 +3,9 @@
 The checkout domain's `fetch_checkout_info` prepares one checkout; this builds the same
 `CheckoutInfo` bundles for any number of checkouts in a fixed number of queries: per channel,
 the lines with their variants, products, producers and product types plus the two listing
-prefetches (3), the variant facts (2) and the delivery methods' rates (1). Pure reading. The
-result is priced by the domain's one pricing service; a test checks both paths agree.
+prefetches (3), the variant facts (2) and the shipping tables (4; 5 with pickup points).
+Pure reading. The result is priced by the domain's one pricing service; a test checks both
+paths agree.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from django.db.models import Prefetch
 from backend.catalog.models import ProductChannelListing, ProductVariantChannelListing
 from backend.checkout.errors import CheckoutProblem
 from backend.checkout.fetch import CheckoutInfo, CheckoutLineInfo
-from backend.checkout.models import Checkout, CheckoutLine, ShippingRate
+from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.pricing import CheckoutTotals, LinePrice, calculate_checkout_totals
 from backend.checkout.problems import line_problems
+from backend.checkout.shipping_tables import load_shipping_tables
 from backend.checkout.variant_facts import variant_facts
 
 
@@ -51,7 +53,11 @@ def _lines_by_checkout(checkouts: Sequence[Checkout]) -> dict[UUID, list[Checkou
     for channel_id, tokens in tokens_by_channel.items():
         lines = (
             CheckoutLine.objects.filter(checkout_id__in=tokens)
-            .select_related("variant__product__producer", "variant__product__product_type")
+            .select_related(
+                "variant__product__producer__region",
+                "variant__product__product_type",
+                "zone_campaign__campaign",  # campaign pricing (backend.catalog.pricing)
+            )
             .prefetch_related(
                 Prefetch(
                     "variant__channel_listings",
@@ -93,18 +99,17 @@ def fetch_checkout_infos(checkouts: Sequence[Checkout]) -> list[CheckoutInfo]:
     lines = _lines_by_checkout(checkouts)
     every_line = [line for group in lines.values() for line in group]
     facts = variant_facts((line.variant_id, line.variant.product_id) for line in every_line)
-    method_ids = {c.delivery_method_id for c in checkouts if c.delivery_method_id is not None}
-    rates: dict[int, list[ShippingRate]] = defaultdict(list)
-    if method_ids:
-        for rate in ShippingRate.objects.filter(method_id__in=method_ids).order_by("pk"):
-            rates[rate.method_id].append(rate)
+    producer_ids = {line.variant.product.producer_id for line in every_line}
+    point_ids = {c.pickup_point_id for c in checkouts if c.pickup_point_id is not None}
+    tables = load_shipping_tables(producer_ids, point_ids)
     return [
         CheckoutInfo(
             checkout=checkout,
             channel=checkout.channel,
             lines=[_line_info(line, facts) for line in lines.get(checkout.pk, [])],  # type: ignore[arg-type]
             delivery_method=checkout.delivery_method,
-            shipping_rates=rates.get(checkout.delivery_method_id or 0, []),
+            shipping=tables,
+            pickup_point=checkout.pickup_point,
         )
         for checkout in checkouts
     ]

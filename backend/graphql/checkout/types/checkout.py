@@ -17,7 +17,7 @@ from graphql import GraphQLResolveInfo
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.graphql.catalog.types.products import untaxed
 from backend.graphql.channel.types import Channel
-from backend.graphql.checkout.dataloaders import ActiveShippingMethodsLoader, load_priced_checkout
+from backend.graphql.checkout.dataloaders import load_priced_checkout
 from backend.graphql.checkout.fetch import PricedCheckout
 from backend.graphql.checkout.types.delivery import (
     DeliveryMethod,
@@ -180,8 +180,8 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_shipping_methods(root: CheckoutModel, info: GraphQLResolveInfo) -> Any:
-        methods = ActiveShippingMethodsLoader(info.context).load(ActiveShippingMethodsLoader.KEY)
-        return then(methods, lambda ms: _priced(info, root, lambda p: method_options(p, ms)))
+        # The priced checkout's shipping tables hold the active methods already.
+        return _priced(info, root, lambda p: method_options(p, p.info.shipping.methods))
 
     @staticmethod
     def resolve_available_shipping_methods(root: CheckoutModel, info: GraphQLResolveInfo) -> Any:

@@ -13,7 +13,6 @@ from prices import Money
 
 from backend.checkout.models import ShippingMethod as ShippingMethodModel
 from backend.checkout.pricing import calculate_checkout_totals
-from backend.checkout.shipping import can_carry
 from backend.graphql.checkout.fetch import PricedCheckout
 from backend.graphql.core.descriptions import editorjs_document
 from backend.graphql.core.types import Money as MoneyType
@@ -88,19 +87,14 @@ class DeliveryMethod(graphene.Union):
 
 
 def method_options(priced: PricedCheckout, methods: list[ShippingMethodModel]) -> list[Any]:
-    """Each active method, priced for this checkout, and whether it can carry it there (the
-    domain's `can_carry` rule; every method is offered until the address is known)."""
+    """Each active method to the door, priced for this checkout by the pricing service, and
+    whether it can carry every parcel there (every method is offered until the address is
+    known)."""
     info = priced.info
-    county = info.checkout.shipping_county
-    fresh = any(line.facts.is_fresh for line in info.lines)
+    known = info.has_destination
     options = []
     for method in methods:
-        rates = list(method.rates.all())
-        usable = county is None or can_carry(
-            method, rates, province_code=county.province_code, fresh=fresh
-        )
-        totals = calculate_checkout_totals(
-            replace(info, delivery_method=method, shipping_rates=rates)
-        )
+        totals = calculate_checkout_totals(replace(info, delivery_method=method, pickup_point=None))
+        usable = not known or all(parcel.block is None for parcel in totals.parcels)
         options.append(ShippingMethodData(method, totals.shipping, usable))
     return options

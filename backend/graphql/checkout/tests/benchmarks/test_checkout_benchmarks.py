@@ -51,15 +51,17 @@ mutation Complete($id: ID, $gateway: String) {
 """
 
 # checkout; lines with variants, products and producers; 2 listing prefetches; 2 variant-fact
-# queries; the chosen method's rates; stock and reservations for problems; county region;
-# methods and their rates; products; variant listings; producers; product media
-CHECKOUT_QUERIES = 16
-# checkout lookup; earlier order for this checkout?; completion in a savepoint (lock, rates,
+# queries; the shipping tables (active methods, their rates, rules, free-shipping thresholds);
+# stock and reservations for problems; county region; products; variant listings; producers;
+# product media
+CHECKOUT_QUERIES = 17
+# checkout lookup; earlier order for this checkout?; completion in a savepoint (lock, shipping
+# tables (methods, rates, rules, thresholds),
 # lines + 2 listing prefetches, 2 variant-fact queries, 3 INSERTs for order, sub-orders and
 # lines, stock lock, reservations, allocation INSERT + stock UPDATE, payment, event, checkout
-# lines, reservations, lines and checkout deleted); the response's order lines, sub-orders,
-# variants, channel and producers
-COMPLETE_QUERIES = 29
+# lines, reservations, lines (and their campaign links) and checkout deleted); the response's
+# order lines, sub-orders, variants, channel and producers
+COMPLETE_QUERIES = 33
 
 
 def checkout_with_lines(channel, courier, count):  # type: ignore[no-untyped-def]
