@@ -65,7 +65,11 @@ def order(request: HttpRequest, token: UUID) -> HttpResponse:
     found, access = viewable_order(request, token)
     if access == OrderAccess.SIGN_IN:
         return sign_in_redirect(request)
-    detail = order_detail(found, full_address=access == OrderAccess.FULL)
+    detail = order_detail(
+        found,
+        full_address=access == OrderAccess.FULL,
+        viewer_is_buyer=found.user_id is not None and found.user_id == request.user.pk,
+    )
     return render(request, "storefront/account/order.html", {"order": detail})
 
 

@@ -162,6 +162,16 @@ class OrderLineRow:
 
 
 @dataclass(frozen=True)
+class DeliveryStep:
+    """One status update on the order page's timeline."""
+
+    status: str
+    recorded_at: datetime
+    place: str
+    note: str
+
+
+@dataclass(frozen=True)
 class OrderParcel:
     producer_name: str
     status: str
@@ -171,6 +181,10 @@ class OrderParcel:
     total: Money
     needs_cold_chain: bool
     shipments: list[Shipment]
+    sub_order_id: int = 0
+    timeline: list[DeliveryStep] = field(default_factory=list)
+    delivered: bool = False
+    awaiting_receipt: bool = False  # sent in full, not yet received
 
 
 @dataclass(frozen=True)
@@ -201,6 +215,8 @@ class OrderDetail:
     payment: PaymentSummary | None
     is_cancelled: bool
     address_masked: bool
+    pickup_point: PickupPointLines | None = None
+    viewer_is_buyer: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,11 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from storefront import delivery_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "account/orders/<uuid:token>/parcels/<int:sub_order_id>/received/",
+        delivery_views.parcel_received,
+        name="parcel_received",
+    ),
+]

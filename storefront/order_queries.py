@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
 from backend.core.money import money
+from backend.delivery.delivered import is_delivered
+from backend.delivery.models import DeliveryUpdate
 from backend.orders.lookups import orders_for_customer
 from backend.orders.models import (
     Fulfillment,
@@ -41,6 +43,7 @@ from storefront.checkout_shapes import (
     PaymentSummary,
     Shipment,
 )
+from storefront.delivery_queries import delivery_timeline, order_pickup_point
 
 ORDERS_PER_PAGE = 20
 
@@ -104,11 +107,12 @@ def _sub_orders() -> QuerySet[SubOrder]:
 
 
 def get_order_for_page(token: UUID | str) -> Order:
-    """An order by its token with what its page shows (five queries); raises
+    """An order by its token with what its page shows (six queries); raises
     Order.DoesNotExist, also for a malformed token."""
     sub_orders = _sub_orders().prefetch_related(
         Prefetch("lines", queryset=OrderLine.objects.order_by("pk")),
         Prefetch("fulfillments", queryset=Fulfillment.objects.order_by("created_at", "pk")),
+        Prefetch("delivery_updates", queryset=DeliveryUpdate.objects.order_by("recorded_at", "pk")),
     )
     orders = Order.objects.prefetch_related(
         Prefetch("sub_orders", queryset=sub_orders),
@@ -196,10 +200,14 @@ def _parcel(sub_order: SubOrder) -> OrderParcel:
             Shipment(carrier=f.carrier, tracking_number=f.tracking_number, sent_at=f.created_at)
             for f in sub_order.fulfillments.all()
         ],
+        sub_order_id=sub_order.pk,
+        timeline=delivery_timeline(sub_order),
+        delivered=is_delivered(sub_order),
+        awaiting_receipt=sub_order.status == OrderStatus.FULFILLED and not is_delivered(sub_order),
     )
 
 
-def order_detail(order: Order, *, full_address: bool) -> OrderDetail:
+def order_detail(order: Order, *, full_address: bool, viewer_is_buyer: bool = False) -> OrderDetail:
     """The order page; `full_address` False masks the recipient and leaves out the street (for
     someone who has only the link)."""
     currency = order.currency
@@ -219,6 +227,8 @@ def order_detail(order: Order, *, full_address: bool) -> OrderDetail:
         payment=_payment(order, list(order.payments.all())),
         is_cancelled=order.status == OrderStatus.CANCELLED,
         address_masked=not full_address,
+        pickup_point=order_pickup_point(order),
+        viewer_is_buyer=viewer_is_buyer,
     )
 
 

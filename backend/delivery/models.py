@@ -99,7 +99,7 @@ class DeliveryStatus(models.TextChoices):
     DROPPED_AT_PICKUP_POINT = "dropped_off", _("Dropped off at a pickup point")
     AT_PICKUP_POINT = "at_pickup_point", _("Ready at the pickup point")
     COLLECTED = "collected", _("Collected")
-    DELIVERED = "delivered", _("Delivered")
+    DELIVERED = "delivered", _("Received by the buyer")
 
 
 # Statuses after which the sub-order counts as delivered (see `backend.delivery.delivered`).
