@@ -10,8 +10,10 @@ from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channel.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from backend.graphql.order.schema import OrderQueries
+from backend.graphql.procurement.schema import ProcurementMutations, ProcurementQueries
 from backend.graphql.producers.schema import ProducerQueries
 from backend.graphql.regions.schema import RegionQueries
+from backend.graphql.reviews.schema import ReviewMutations
 from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
 
@@ -25,11 +27,14 @@ class Query(
     CheckoutQueries,
     AccountQueries,
     OrderQueries,
+    ProcurementQueries,
 ):
     pass
 
 
-class Mutation(CheckoutMutations, AccountMutations, SellerMutations):
+class Mutation(
+    CheckoutMutations, AccountMutations, SellerMutations, ReviewMutations, ProcurementMutations
+):
     pass
 
 

@@ -1,0 +1,30 @@
+"""`contractActivate`: Activate a contract both sides have signed (the enterprise's buyer or
+administrator)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from backend.accounts.models import User
+from backend.graphql.procurement.errors import ContractError
+from backend.graphql.procurement.mutations.base import ContractMutation
+from backend.procurement.contracts import activate_contract
+from backend.procurement.models import Contract
+
+
+class ContractActivate(ContractMutation):
+    class Arguments:
+        id = graphene.ID(required=True, description="The contract's ID.")
+
+    class Meta:
+        description = (
+            "Activate a contract both sides have signed (the enterprise's buyer or administrator)."
+        )
+        error_type_class = ContractError
+        login_required = True
+
+    @classmethod
+    def run(cls, contract: Contract, user: User, data: dict[str, Any]) -> None:
+        activate_contract(contract, actor=user)
