@@ -27,8 +27,13 @@ from backend.procurement.contracts import (
     propose_contract,
     sign_contract,
 )
-from backend.procurement.models import Contract, FloorPrice, MarketPrice, PriceRule
-from backend.procurement.models import ProcurementOrder
+from backend.procurement.models import (
+    Contract,
+    FloorPrice,
+    MarketPrice,
+    PriceRule,
+    ProcurementOrder,
+)
 from backend.producers.models import Producer
 
 START = datetime.date(2026, 1, 1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from backend.checkout.tests.scenarios import make_courier
 from backend.orders.models import Order
 from backend.orders.tests.test_concurrency import buy, errors_of, run_in_threads
-from backend.checkout.tests.scenarios import make_courier
 from backend.procurement.deliveries import schedule_delivery
 from backend.procurement.errors import ProcurementError, ProcurementErrorCode
 from backend.procurement.models import ProcurementOrder

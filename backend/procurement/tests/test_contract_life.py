@@ -103,7 +103,8 @@ def test_contract_draft_to_completed_with_partial_rejection_exact_amounts(channe
         E.CONTRACT_COMPLETED,
     ]
     assert [r[1] for r in rows[2:4]] == [side.approver.pk, owner.pk]
-    assert rows[3][2]["old"] == "proposed" and rows[3][2]["new"] == "signed"
+    assert rows[3][2]["old"] == "proposed"
+    assert rows[3][2]["new"] == "signed"
     check = AuditEvent.objects.get(
         subject_type="procurement.procurementorder",
         subject_id=str(first.pk),

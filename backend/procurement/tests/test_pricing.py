@@ -86,7 +86,8 @@ def test_market_plus_percent_market_below_floor_is_refused_with_the_floor_and_wh
     assert error.data["floor_per_kg"] == Decimal("10.00")
     assert error.data["settlement_per_kg"] == Decimal("9.90")
     assert error.data["reason"] == "2026 县扶贫办保护价通知"
-    assert "10.00" in str(error.message) and "县扶贫办" in str(error.message)
+    assert "10.00" in str(error.message)
+    assert "县扶贫办" in str(error.message)
 
 
 def test_market_plus_percent_market_below_floor_but_percent_lifts_it_settles(channel, seller):
@@ -138,7 +139,8 @@ def test_enterprise_purchase_at_floor_is_allowed_and_uncovered_product_is_not_ch
     )
 
     # then
-    assert floor is not None and floor.amount_per_kg == Decimal("10.00")
+    assert floor is not None
+    assert floor.amount_per_kg == Decimal("10.00")
     assert none is None
 
 
