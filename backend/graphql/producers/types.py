@@ -27,6 +27,14 @@ from backend.graphql.producers.enums import ProducerKindEnum
 from backend.graphql.producers.tag_types import load_tags, tags_field
 from backend.graphql.regions.dataloaders import RegionByIdLoader
 from backend.graphql.regions.types import Region
+from backend.graphql.reviews.types import (
+    producer_rating,
+    producer_review_count,
+    producer_reviews,
+    rating_field,
+    review_count_field,
+    reviews_field,
+)
 from backend.producers.models import Producer as ProducerModel
 
 
@@ -64,6 +72,10 @@ class Producer(graphene.ObjectType):
         "verification is valid; never from the producer's own claim."
     )
 
+    rating = rating_field()
+    review_count = review_count_field()
+    reviews = reviews_field()
+
     class Meta:
         interfaces = (relay.Node,)
         description = "Sunshine Market: a producer (seller) and its shop."
@@ -90,6 +102,18 @@ class Producer(graphene.ObjectType):
     @staticmethod
     def resolve_tags(root: ProducerModel, info: GraphQLResolveInfo) -> Any:
         return load_tags(info, root.pk)
+
+    @staticmethod
+    def resolve_rating(root: ProducerModel, info: GraphQLResolveInfo) -> Any:
+        return producer_rating(info, root.pk)
+
+    @staticmethod
+    def resolve_review_count(root: ProducerModel, info: GraphQLResolveInfo) -> Any:
+        return producer_review_count(info, root.pk)
+
+    @staticmethod
+    def resolve_reviews(root: ProducerModel, info: GraphQLResolveInfo, **args: Any) -> Any:
+        return producer_reviews(info, root.pk, args)
 
     @staticmethod
     def resolve_shop_links(root: ProducerModel, info: GraphQLResolveInfo) -> Any:

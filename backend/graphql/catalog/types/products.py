@@ -42,6 +42,12 @@ from backend.graphql.core.types import Image, ObjectWithMetadata, Weight
 from backend.graphql.core.types import TaxedMoneyRange as TaxedRange
 from backend.graphql.producers.dataloaders import ProducerByIdLoader
 from backend.graphql.producers.tag_types import load_tags, tags_field
+from backend.graphql.reviews.types import (
+    product_review_count,
+    product_reviews,
+    review_count_field,
+    reviews_field,
+)
 
 ProductRoot = ChannelContext[ProductModel]
 
@@ -241,6 +247,8 @@ class Product(graphene.ObjectType):
         "Sunshine Market: the verified tags of the product's producer (the same as "
         "`producer.tags`)."
     )
+    review_count = review_count_field()
+    reviews = reviews_field()
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -382,6 +390,14 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_tags(root: ProductRoot, info: GraphQLResolveInfo) -> Any:
         return load_tags(info, root.node.producer_id)
+
+    @staticmethod
+    def resolve_review_count(root: ProductRoot, info: GraphQLResolveInfo) -> Any:
+        return product_review_count(info, root.node.pk)
+
+    @staticmethod
+    def resolve_reviews(root: ProductRoot, info: GraphQLResolveInfo, **args: Any) -> Any:
+        return product_reviews(info, root.node.pk, args)
 
 
 class ProductCountableConnection(CountableConnection):
