@@ -32,7 +32,7 @@ query Product($id: ID!, $after: String) {
 """
 
 
-def test_product_reviews_visible_only_newest_first_paginated(people, buy):
+def test_product_reviews_visible_only_newest_first_paginated(gql, people, buy):
     # given
     reviews = [review_of(buy(), rating=stars, text=f"评价{stars}") for stars in (5, 4, 1)]
     answer_review(reviews[0].pk, actor=people.user("owner"), text="谢谢")
@@ -40,9 +40,9 @@ def test_product_reviews_visible_only_newest_first_paginated(people, buy):
     product_id = to_global_id("Product", reviews[0].product_id)
 
     # when
-    first = gql_post(people, PRODUCT, {"id": product_id})
+    first = _product(gql, {"id": product_id})
     cursor = first["reviews"]["pageInfo"]["endCursor"]
-    second = gql_post(people, PRODUCT, {"id": product_id, "after": cursor})
+    second = _product(gql, {"id": product_id, "after": cursor})
 
     # then
     assert first["rating"] == 4.5
@@ -55,34 +55,19 @@ def test_product_reviews_visible_only_newest_first_paginated(people, buy):
     assert first["producer"] == {"rating": 4.5, "reviewCount": 2, "reviews": {"totalCount": 2}}
 
 
-def test_product_without_reviews_has_null_rating_and_zero_count(people, shop_variant):
+def test_product_without_reviews_has_null_rating_and_zero_count(gql, shop_variant):
     # when
-    data = gql_post(people, PRODUCT, {"id": to_global_id("Product", shop_variant.product_id)})
+    data = _product(gql, {"id": to_global_id("Product", shop_variant.product_id)})
 
     # then
     assert (data["rating"], data["reviewCount"]) == (None, 0)
     assert data["reviews"]["edges"] == []
 
 
-_CLIENT = {}
-
-
-def gql_post(people, query, variables):  # type: ignore[no-untyped-def]
-    import json
-
-    from django.test import Client
-
-    from backend.graphql.conftest import GRAPHQL_URL
-
-    client = Client()
-    response = client.post(
-        GRAPHQL_URL,
-        data=json.dumps({"query": query, "variables": variables}),
-        content_type="application/json",
-    )
-    body = json.loads(response.content)
-    assert "errors" not in body, body
-    return body["data"]["product"]
+def _product(gql, variables):  # type: ignore[no-untyped-def]
+    response = gql(PRODUCT, variables)
+    assert response.errors is None, response
+    return response.data["product"]
 
 
 PRODUCTS = """
