@@ -1,0 +1,203 @@
+"""Contract pages in both portals: the enterprise proposes, signs, schedules, checks quality and
+downloads the PDF; the producer signs and schedules from the seller portal; every contract URL
+answers 404 to another enterprise and another producer, as for a missing contract."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+from pypdf import PdfReader
+
+from backend.procurement.deliveries import schedule_delivery
+from backend.procurement.models import Contract, ContractStatus, ProcurementOrderStatus
+from backend.procurement.tests.conftest import other_seller, other_side, seller, side
+from backend.procurement.tests.scenarios import (
+    DAY,
+    active_contract,
+    contracted_variant,
+    draft,
+    prices,
+    ship,
+)
+
+__all__ = ["other_seller", "other_side", "seller", "side"]
+
+pytestmark = pytest.mark.django_db
+
+
+def enterprise_url(name, contract, *extra, lang="zh-hans"):  # type: ignore[no-untyped-def]
+    with override(lang):
+        return reverse(
+            f"enterprise_portal:{name}", args=[contract.enterprise_id, contract.pk, *extra]
+        )
+
+
+def seller_url(name, contract, *extra, lang="zh-hans"):  # type: ignore[no-untyped-def]
+    with override(lang):
+        return reverse(f"seller_portal:{name}", args=[contract.producer_id, contract.pk, *extra])
+
+
+def test_enterprise_and_producer_sign_through_the_portals(client, channel, side, seller):
+    # given
+    producer, owner = seller
+    contract = draft(side, producer, contracted_variant(channel, producer))
+
+    # when
+    client.force_login(side.buyer)
+    client.post(enterprise_url("contract_step", contract, "propose"))
+    client.force_login(side.approver)
+    page = client.get(enterprise_url("contract_detail", contract, lang="en"))
+    client.post(enterprise_url("contract_step", contract, "sign"))
+    client.force_login(owner)
+    seller_page = client.get(seller_url("contract_detail", contract, lang="en"))
+    response = client.post(seller_url("contract_sign", contract))
+
+    # then
+    assert "Sign for the enterprise" in page.content.decode()
+    assert "Sign the contract" in seller_page.content.decode()
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.SIGNED
+
+
+def test_finance_member_sees_no_step_buttons_and_a_refused_step_says_why(
+    client, channel, side, seller
+):
+    # given
+    producer, _owner = seller
+    contract = draft(side, producer, contracted_variant(channel, producer))
+    client.force_login(side.finance)
+
+    # when
+    page = client.get(enterprise_url("contract_detail", contract, lang="en")).content.decode()
+    refused = client.post(
+        enterprise_url("contract_step", contract, "propose", lang="en"), follow=True
+    )
+
+    # then
+    assert "Propose the contract" not in page
+    assert "Your role does not allow this step" in refused.content.decode()
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.DRAFT
+
+
+def test_schedule_ship_and_check_a_delivery_with_a_partial_rejection(client, channel, side, seller):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer)
+    prices(variant, floor="10.00", market="12.34")
+    contract = active_contract(side, producer, owner, variant, quantity=20)
+    line = contract.lines.get()
+    client.force_login(owner)
+
+    # when: the producer schedules from the seller portal, with one error first
+    bad = client.post(
+        seller_url("contract_delivery_new", contract, lang="en"),
+        {"delivery_date": "2026-03-10", f"line_{line.pk}": "21"},
+    )
+    client.post(
+        seller_url("contract_delivery_new", contract),
+        {"delivery_date": "2026-03-10", f"line_{line.pk}": "10"},
+    )
+    delivery = contract.deliveries.get()
+    ship(delivery, owner)
+    dline = delivery.lines.get()
+    client.force_login(side.buyer)
+    missing_reason = client.post(
+        enterprise_url("contract_delivery", contract, delivery.pk, lang="en"),
+        {f"accepted_{dline.pk}": "8", f"reason_{dline.pk}": ""},
+    )
+    client.post(
+        enterprise_url("contract_delivery", contract, delivery.pk),
+        {f"accepted_{dline.pk}": "8", f"reason_{dline.pk}": "两袋受潮", "notes": ""},
+    )
+    detail = client.get(enterprise_url("contract_detail", contract, lang="en")).content.decode()
+
+    # then
+    assert "Only 20 units of this product are still outstanding" in bad.content.decode()
+    assert 'value="21"' in bad.content.decode()
+    assert "Say why units were rejected" in missing_reason.content.decode()
+    delivery.refresh_from_db()
+    assert delivery.status == ProcurementOrderStatus.PARTIALLY_ACCEPTED
+    assert str(delivery.accepted_amount) == "49.36"
+    assert "49.36" in detail
+    assert "两袋受潮" in detail
+
+
+def test_contract_pdf_has_the_terms_in_chinese_for_both_sides(client, channel, side, seller):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant)
+
+    for user, url in (
+        (side.finance, enterprise_url("contract_pdf", contract)),
+        (owner, seller_url("contract_pdf", contract)),
+    ):
+        # when
+        client.force_login(user)
+        response = client.get(url)
+
+        # then
+        assert response["Content-Type"] == "application/pdf"
+        text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+        assert contract.number in text
+        assert "党参直采合同" in text
+        assert side.enterprise.name in text
+
+
+def test_every_contract_url_is_404_for_another_enterprise_and_another_producer(
+    client, channel, side, other_side, seller, other_seller
+):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant)
+    delivery = schedule_delivery(
+        contract, actor=owner, delivery_date=DAY, quantities={contract.lines.get().pk: 1}
+    )
+    enterprise_urls = [
+        enterprise_url("contract_detail", contract),
+        enterprise_url("contract_pdf", contract),
+        enterprise_url("contract_terminate", contract),
+        enterprise_url("contract_delivery_new", contract),
+        enterprise_url("contract_delivery", contract, delivery.pk),
+    ]
+    seller_urls = [
+        seller_url("contract_detail", contract),
+        seller_url("contract_pdf", contract),
+        seller_url("contract_terminate", contract),
+        seller_url("contract_delivery_new", contract),
+    ]
+    other_enterprise_own_urls = [
+        url.replace(f"/{contract.enterprise_id}/", f"/{other_side.enterprise.pk}/", 1)
+        for url in enterprise_urls
+    ]
+    other_shop_urls = [
+        url.replace(f"/shop/{producer.pk}/", f"/shop/{other_seller[0].pk}/", 1)
+        for url in seller_urls
+    ]
+
+    # when / then: another enterprise's member, on A's URLs and on its own enterprise's URLs
+    client.force_login(other_side.admin)
+    for url in enterprise_urls + other_enterprise_own_urls + seller_urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(enterprise_url("contract_step", contract, "complete")).status_code == 404
+    client.force_login(other_seller[1])
+    for url in seller_urls + other_shop_urls + enterprise_urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(seller_url("contract_sign", contract)).status_code == 404
+    assert (
+        client.get(
+            reverse("enterprise_portal:contract_list", args=[side.enterprise.pk])
+        ).status_code
+        == 404
+    )
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.ACTIVE
+    assert Contract.objects.get().deliveries.count() == 1

@@ -1,0 +1,382 @@
+"""Contracts in the enterprise portal: the list, one contract with its progress and deliveries,
+its next step (propose, sign, activate, complete, terminate — only the steps the user's role
+allows are offered, and the service checks again), scheduling a delivery, checking a delivery's
+quality, and the contract as a PDF.
+
+The forms here are also used by the seller portal's contract pages (same services, same rules).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from backend.accounts.models import User
+from backend.enterprises.models import Enterprise
+from backend.enterprises.permissions import EnterpriseAction
+from backend.procurement.contract_pdf import render_contract_pdf
+from backend.procurement.contracts import (
+    activate_contract,
+    complete_contract,
+    propose_contract,
+    sign_contract,
+    terminate_contract,
+)
+from backend.procurement.deliveries import accept_delivery, schedule_delivery
+from backend.procurement.errors import ProcurementError
+from backend.procurement.lookups import contracts_for_actor
+from backend.procurement.models import Contract, ProcurementOrder, ProcurementOrderStatus
+from backend.procurement.permissions import ContractAction, contract_policy
+from backend.procurement.progress import ContractProgress, contract_progress
+from enterprise_portal.enterprises import (
+    enterprise_for_request,
+    member_login_required,
+    portal_user,
+)
+from enterprise_portal.navigation import enterprise_nav
+
+STEPS: dict[str, tuple[ContractAction, Callable[..., Contract], Any]] = {
+    "propose": (ContractAction.PROPOSE, propose_contract, _("Contract proposed to the producer.")),
+    "sign": (ContractAction.SIGN_FOR_ENTERPRISE, sign_contract, _("You signed the contract.")),
+    "activate": (ContractAction.ACTIVATE, activate_contract, _("The contract is active.")),
+    "complete": (ContractAction.COMPLETE, complete_contract, _("The contract is completed.")),
+}
+
+
+# ---- forms shared with the seller portal ------------------------------------------------
+
+
+class DeliveryForm(forms.Form):
+    """A delivery date and, per contract line, how many units (0 to leave a line out)."""
+
+    delivery_date = forms.DateField(
+        label=_("Delivery date"),
+        help_text=_("For example 2026-03-10"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Enter the delivery date"),
+            "invalid": _("Enter a real date, like 2026-03-10"),
+        },
+    )
+
+    def __init__(self, *args: Any, progress: ContractProgress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_fields: list[tuple[str, int]] = []
+        for line in progress.lines:
+            name = f"line_{line.line_id}"
+            self.fields[name] = forms.IntegerField(
+                label=_("%(product)s %(grade)s: units in this delivery")
+                % {"product": f"{line.product_name} {line.variant_name}", "grade": line.grade},
+                help_text=_("%(left)s units still outstanding") % {"left": line.outstanding},
+                min_value=0,
+                initial=0,
+                error_messages={
+                    "required": _("Enter a number of units, 0 to leave this product out"),
+                    "invalid": _("Enter a whole number of units, like 20"),
+                    "min_value": _("Enter 0 or more units"),
+                },
+            )
+            self.line_fields.append((name, line.line_id))
+
+    def quantities(self) -> dict[int, int]:
+        return {pk: self.cleaned_data[name] for name, pk in self.line_fields}
+
+
+class AcceptanceForm(forms.Form):
+    """Per delivered line: units accepted, and why any were rejected."""
+
+    notes = forms.CharField(
+        label=_("Quality notes (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, delivery: ProcurementOrder, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_fields: list[tuple[str, str, int]] = []
+        for line in delivery.lines.all():
+            name = f"accepted_{line.pk}"
+            self.fields[name] = forms.IntegerField(
+                label=_("%(product)s %(grade)s: units accepted of %(quantity)s")
+                % {"product": line.product_name, "grade": line.grade, "quantity": line.quantity},
+                min_value=0,
+                max_value=line.quantity,
+                initial=line.quantity,
+                error_messages={
+                    "required": _("Enter how many units you accept"),
+                    "invalid": _("Enter a whole number of units"),
+                    "min_value": _("Enter 0 or more units"),
+                    "max_value": _("You cannot accept more units than were delivered"),
+                },
+            )
+            reason = f"reason_{line.pk}"
+            self.fields[reason] = forms.CharField(
+                label=_("%(product)s: why were units rejected?") % {"product": line.product_name},
+                help_text=_("Needed only when you accept fewer units than were delivered"),
+                required=False,
+                max_length=500,
+            )
+            self.line_fields.append((name, reason, line.pk))
+        self.fields["notes"] = self.fields.pop("notes")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, reason, _pk in self.line_fields:
+            accepted = data.get(name)
+            quantity = self.fields[name].max_value  # type: ignore[attr-defined]
+            if accepted is not None and accepted < quantity and not data.get(reason, "").strip():
+                self.add_error(reason, _("Say why units were rejected"))
+        return data
+
+    def accepted(self) -> dict[int, int]:
+        return {pk: self.cleaned_data[name] for name, _reason, pk in self.line_fields}
+
+    def reasons(self) -> dict[int, str]:
+        return {pk: self.cleaned_data[reason] for _name, reason, pk in self.line_fields}
+
+
+class TerminateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why does the contract end?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the contract ends")},
+    )
+
+
+def service_error(form: forms.Form, error: ProcurementError) -> None:
+    """Show a service's refusal on the form (the message says what and why)."""
+    form.add_error(None, str(error.message))
+
+
+def pdf_response(contract: Contract) -> HttpResponse:
+    progress = contract_progress([contract.pk])[contract.pk]
+    deliveries = list(contract.deliveries.order_by("delivery_date", "pk"))
+    response = HttpResponse(
+        render_contract_pdf(contract, progress, deliveries), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{contract.number}.pdf"'
+    return response
+
+
+# ---- enterprise pages --------------------------------------------------------------------
+
+
+def _contract(request: HttpRequest, enterprise: Enterprise, contract_id: int) -> Contract:
+    try:
+        return (
+            contracts_for_actor(portal_user(request))
+            .filter(enterprise_id=enterprise.pk)
+            .select_related("delivery_site", "enterprise_signed_by", "producer_signed_by")
+            .get(pk=contract_id)
+        )
+    except Contract.DoesNotExist:
+        raise Http404("no such contract") from None
+
+
+def _enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
+    return enterprise_for_request(request, enterprise_id, EnterpriseAction.VIEW_CONTRACTS)
+
+
+def _detail_url(contract: Contract) -> str:
+    return reverse("enterprise_portal:contract_detail", args=[contract.enterprise_id, contract.pk])
+
+
+@require_safe
+@member_login_required
+def contract_list(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contracts = list(
+        contracts_for_actor(portal_user(request))
+        .filter(enterprise_id=enterprise.pk)
+        .order_by("-created_at", "-pk")[:200]
+    )
+    progress = contract_progress(c.pk for c in contracts)
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        "rows": [(c, progress[c.pk]) for c in contracts],
+    }
+    return render(request, "enterprise_portal/contracts/list.html", context)
+
+
+def detail_context(request: HttpRequest, contract: Contract) -> dict[str, Any]:
+    user = portal_user(request)
+    return {
+        "contract": contract,
+        "progress": contract_progress([contract.pk])[contract.pk],
+        "deliveries": list(
+            contract.deliveries.order_by("delivery_date", "pk").prefetch_related("lines")
+        ),
+        "allowed": {a.value for a in contract_policy.allowed_actions(user, contract)},
+    }
+
+
+@require_safe
+@member_login_required
+def contract_detail(request: HttpRequest, enterprise_id: int, contract_id: int) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contract = _contract(request, enterprise, contract_id)
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        **detail_context(request, contract),
+    }
+    return render(request, "enterprise_portal/contracts/detail.html", context)
+
+
+@require_POST
+@member_login_required
+def contract_step(
+    request: HttpRequest, enterprise_id: int, contract_id: int, step: str
+) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contract = _contract(request, enterprise, contract_id)
+    if step not in STEPS:
+        raise Http404("no such step")
+    _action, service, done = STEPS[step]
+    try:
+        service(contract, actor=portal_user(request))
+    except ProcurementError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, str(done))
+    return HttpResponseRedirect(_detail_url(contract))
+
+
+@require_http_methods(["GET", "POST"])
+@member_login_required
+def contract_terminate(request: HttpRequest, enterprise_id: int, contract_id: int) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contract = _contract(request, enterprise, contract_id)
+    form = TerminateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            terminate_contract(
+                contract, actor=portal_user(request), reason=form.cleaned_data["reason"]
+            )
+        except ProcurementError as error:
+            service_error(form, error)
+        else:
+            messages.success(request, _t("The contract has ended."))
+            return HttpResponseRedirect(_detail_url(contract))
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        "contract": contract,
+        "form": form,
+        "back_url": _detail_url(contract),
+        "base_template": "enterprise_portal/base.html",
+    }
+    return render(request, "enterprise_portal/contracts/terminate.html", context)
+
+
+def schedule_page(
+    request: HttpRequest, contract: Contract, *, base: str, back_url: str, extra: dict[str, Any]
+) -> HttpResponse:
+    """The delivery form (both portals)."""
+    progress = contract_progress([contract.pk])[contract.pk]
+    form = DeliveryForm(request.POST if request.method == "POST" else None, progress=progress)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delivery = schedule_delivery(
+                contract,
+                actor=portal_user(request),
+                delivery_date=form.cleaned_data["delivery_date"],
+                quantities=form.quantities(),
+            )
+        except ProcurementError as error:
+            service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _t("Delivery %(number)s scheduled; the stock is set aside.")
+                % {"number": delivery.number},
+            )
+            return HttpResponseRedirect(back_url)
+    context = {
+        **extra,
+        "contract": contract,
+        "form": form,
+        "back_url": back_url,
+        "base_template": base,
+        "today": datetime.date.today(),
+    }
+    return render(request, "enterprise_portal/contracts/delivery_new.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@member_login_required
+def delivery_new(request: HttpRequest, enterprise_id: int, contract_id: int) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contract = _contract(request, enterprise, contract_id)
+    return schedule_page(
+        request,
+        contract,
+        base="enterprise_portal/base.html",
+        back_url=_detail_url(contract),
+        extra=enterprise_nav(request, enterprise, "contracts"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_login_required
+def delivery_check(
+    request: HttpRequest, enterprise_id: int, contract_id: int, delivery_id: int
+) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    contract = _contract(request, enterprise, contract_id)
+    try:
+        delivery = (
+            contract.deliveries.select_related("order")
+            .prefetch_related("lines")
+            .get(pk=delivery_id)
+        )
+    except ProcurementOrder.DoesNotExist:
+        raise Http404("no such delivery") from None
+    user: User = portal_user(request)
+    can_check = delivery.status == ProcurementOrderStatus.SCHEDULED and (
+        ContractAction.ACCEPT_DELIVERY in contract_policy.allowed_actions(user, contract)
+    )
+    form = AcceptanceForm(request.POST if request.method == "POST" else None, delivery=delivery)
+    if request.method == "POST":
+        if not can_check:
+            form.add_error(None, _t("This delivery cannot be checked by you now."))
+        elif form.is_valid():
+            try:
+                accept_delivery(
+                    delivery,
+                    actor=user,
+                    accepted=form.accepted(),
+                    reasons=form.reasons(),
+                    notes=form.cleaned_data["notes"],
+                )
+            except ProcurementError as error:
+                service_error(form, error)
+            else:
+                messages.success(request, _t("Quality check recorded."))
+                return HttpResponseRedirect(_detail_url(contract))
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        "contract": contract,
+        "delivery": delivery,
+        "shipped": delivery.order.status in ("fulfilled", "completed"),
+        "can_check": can_check,
+        "form": form,
+    }
+    return render(request, "enterprise_portal/contracts/delivery_check.html", context)
+
+
+@require_safe
+@member_login_required
+def contract_pdf(request: HttpRequest, enterprise_id: int, contract_id: int) -> HttpResponse:
+    enterprise = _enterprise(request, enterprise_id)
+    return pdf_response(_contract(request, enterprise, contract_id))
