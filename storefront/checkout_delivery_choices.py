@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from prices import Money
 
+from backend.checkout.collection_points import CollectionPointOption, collection_point_options
 from backend.checkout.deliverability import undeliverable_parcels
 from backend.checkout.fetch import CheckoutInfo, fetch_checkout_info
-from backend.checkout.models import Checkout, ShippingMethod
+from backend.checkout.models import Checkout
 from backend.checkout.pricing import CheckoutTotals, calculate_checkout_totals
 from backend.checkout.shipping import DeliveryBlock
-from backend.delivery.lookups import active_couriers, pickup_points_near
-from backend.delivery.models import PickupPoint
 from storefront.checkout_shapes import DeliveryOption, ParcelQuote, UnavailableDelivery
 
 POINT_PREFIX = "point-"
@@ -120,29 +119,21 @@ def _door_options(info: CheckoutInfo) -> tuple[list[DeliveryOption], list[Unavai
     return options, unavailable
 
 
-def _pickup_option(info: CheckoutInfo, point: PickupPoint) -> PickupOption | None:
-    couriers: list[ShippingMethod] = active_couriers(point)
-    tables = dataclasses.replace(
-        info.shipping, pickup_couriers={point.pk: frozenset(m.pk for m in couriers)}
+def _pickup_option(option: CollectionPointOption) -> PickupOption:
+    point, totals = option.point, option.totals
+    return PickupOption(
+        value=f"{POINT_PREFIX}{point.pk}",
+        name=point.name,
+        kind=point.get_kind_display(),
+        address=point.full_address,
+        opening_hours=point.opening_hours,
+        phone=point.contact_phone,
+        courier=option.courier.name,
+        in_your_county=option.in_customer_county,
+        parcels=_quotes(totals),
+        shipping=totals.shipping,
+        total=totals.total,
     )
-    there = dataclasses.replace(info, pickup_point=point, shipping=tables)
-    for courier in couriers:
-        totals = calculate_checkout_totals(dataclasses.replace(there, delivery_method=courier))
-        if _usable(totals):
-            return PickupOption(
-                value=f"{POINT_PREFIX}{point.pk}",
-                name=point.name,
-                kind=point.get_kind_display(),
-                address=point.full_address,
-                opening_hours=point.opening_hours,
-                phone=point.contact_phone,
-                courier=courier.name,
-                in_your_county=bool(getattr(point, "same_county", 1) == 0),
-                parcels=_quotes(totals),
-                shipping=totals.shipping,
-                total=totals.total,
-            )
-    return None
 
 
 def _undeliverable(info: CheckoutInfo) -> list[UndeliverableParcelView]:
@@ -160,13 +151,7 @@ def _undeliverable(info: CheckoutInfo) -> list[UndeliverableParcelView]:
 def delivery_choices(checkout: Checkout) -> DeliveryChoices:
     info = fetch_checkout_info(checkout)
     options, unavailable = _door_options(info)
-    county = checkout.shipping_county
-    points: list[PickupOption] = []
-    if county is not None:
-        for point in pickup_points_near(county):
-            option = _pickup_option(info, point)
-            if option is not None:
-                points.append(option)
+    points = [_pickup_option(option) for option in collection_point_options(info)]
     if checkout.pickup_point_id is not None:
         chosen = f"{POINT_PREFIX}{checkout.pickup_point_id}"
     else:

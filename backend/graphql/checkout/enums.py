@@ -28,6 +28,11 @@ class CheckoutErrorCode(enum.Enum):
     SHIPPING_METHOD_NOT_SET = "shipping_method_not_set"
     UNAVAILABLE_VARIANT_IN_CHANNEL = "unavailable_variant_in_channel"
     ZERO_QUANTITY = "zero_quantity"
+    # Sunshine Market: "cannot deliver", answered before payment
+    NOT_DELIVERABLE = "not_deliverable"
+    COLD_CHAIN_NOT_AVAILABLE = "cold_chain_not_available"
+    PICKUP_POINT_NOT_SERVED = "pickup_point_not_served"
+    PICKUP_POINT_NOT_AVAILABLE = "pickup_point_not_available"
 
 
 CheckoutErrorCodeEnum = graphene.Enum.from_enum(CheckoutErrorCode, name="CheckoutErrorCode")

@@ -51,6 +51,7 @@ FIELD_NAMES = {
     "mobile": "phone",
     "county_id": "cityArea",
     "address_detail": "streetAddress1",
+    "shipping_address": "shippingAddress",
 }
 ADDRESS_FIELDS = frozenset({"recipient_name", "mobile", "county_id", "address_detail"})
 
@@ -66,6 +67,7 @@ DOMAIN_CODES = {
     DomainCode.INVALID_MOBILE: CheckoutErrorCode.INVALID,
     DomainCode.INVALID_REGION: CheckoutErrorCode.INVALID,
     DomainCode.DELIVERY_METHOD_NOT_AVAILABLE: CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE,
+    DomainCode.PICKUP_POINT_NOT_AVAILABLE: CheckoutErrorCode.PICKUP_POINT_NOT_AVAILABLE,
     DomainCode.CHECKOUT_NOT_READY: CheckoutErrorCode.INVALID,
 }
 # Quantity problems are reported on the line's `quantity`, as Saleor does.
@@ -99,6 +101,19 @@ PROBLEM_CODES = {
         "shippingMethod",
     ),
     CheckoutProblemCode.CHANNEL_INACTIVE: (CheckoutErrorCode.CHANNEL_INACTIVE, "channel"),
+    CheckoutProblemCode.NOT_DELIVERABLE: (CheckoutErrorCode.NOT_DELIVERABLE, "lines"),
+    CheckoutProblemCode.COLD_CHAIN_NOT_AVAILABLE: (
+        CheckoutErrorCode.COLD_CHAIN_NOT_AVAILABLE,
+        "lines",
+    ),
+    CheckoutProblemCode.PICKUP_POINT_NOT_SERVED: (
+        CheckoutErrorCode.PICKUP_POINT_NOT_SERVED,
+        "deliveryMethodId",
+    ),
+    CheckoutProblemCode.PICKUP_POINT_NOT_AVAILABLE: (
+        CheckoutErrorCode.PICKUP_POINT_NOT_AVAILABLE,
+        "deliveryMethodId",
+    ),
 }
 
 

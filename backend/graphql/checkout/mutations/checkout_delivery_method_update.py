@@ -1,4 +1,6 @@
-"""`checkoutDeliveryMethodUpdate`: choose (or clear) the delivery method."""
+"""`checkoutDeliveryMethodUpdate`: choose (or clear) the delivery method: a `ShippingMethod`
+to the door, or a `Warehouse` — a pickup point near the address (`availableCollectionPoints`),
+as Saleor 3 takes a collection point's ID."""
 
 from __future__ import annotations
 
@@ -6,8 +8,12 @@ from typing import Any
 
 import graphene
 from graphql import GraphQLResolveInfo
+from graphql_relay import from_global_id
 
-from backend.checkout.details import update_checkout_delivery_method
+from backend.checkout.details import (
+    update_checkout_delivery_method,
+    update_checkout_pickup_point,
+)
 from backend.graphql.checkout.errors import CheckoutError, checkout_service_errors
 from backend.graphql.checkout.inputs import parse_global_id
 from backend.graphql.checkout.mutations.base import CheckoutIdArguments, checkout_for_write
@@ -21,7 +27,10 @@ class CheckoutDeliveryMethodUpdate(BaseMutation):
 
     class Arguments(CheckoutIdArguments):
         delivery_method_id = graphene.ID(
-            description="Delivery method ID (a `ShippingMethod`); null clears the choice."
+            description=(
+                "Delivery method ID: a `ShippingMethod`, or a `Warehouse` (collection point: "
+                "a pickup point); null clears the choice."
+            )
         )
 
     class Meta:
@@ -31,14 +40,21 @@ class CheckoutDeliveryMethodUpdate(BaseMutation):
     @classmethod
     def perform_mutation(cls, root: Any, info: GraphQLResolveInfo, **data: Any) -> Any:
         global_id = data.get("delivery_method_id")
-        method_id = (
-            parse_global_id(global_id, "ShippingMethod", field="deliveryMethodId")
-            if global_id is not None
-            else None
-        )
+        kind, pk = (None, None) if global_id is None else _parse_delivery_method_id(global_id)
         checkout = checkout_for_write(info, **data)
         with checkout_service_errors():
-            checkout = update_checkout_delivery_method(
-                checkout, method_id, actor=current_user(info)
-            )
+            if kind == "Warehouse":
+                assert pk is not None
+                checkout = update_checkout_pickup_point(checkout, pk, actor=current_user(info))
+            else:
+                checkout = update_checkout_delivery_method(checkout, pk, actor=current_user(info))
         return cls(checkout=checkout)
+
+
+def _parse_delivery_method_id(global_id: str) -> tuple[str, int]:
+    try:
+        kind, _raw = from_global_id(global_id)
+    except Exception:  # graphql-relay raises several kinds on garbage input
+        kind = ""
+    expected = kind if kind in ("Warehouse", "ShippingMethod") else "ShippingMethod"
+    return expected, parse_global_id(global_id, expected, field="deliveryMethodId")

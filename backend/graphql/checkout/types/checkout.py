@@ -23,6 +23,7 @@ from backend.graphql.checkout.types.delivery import (
     DeliveryMethod,
     ShippingMethod,
     ShippingMethodData,
+    collection_points,
     method_options,
 )
 from backend.graphql.checkout.types.lines import (
@@ -38,6 +39,7 @@ from backend.graphql.core.auth import current_user
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.dataloaders import then
 from backend.graphql.core.types import ObjectWithMetadata, TaxedMoney
+from backend.graphql.delivery.types import CollectionPointData, Warehouse
 from backend.graphql.payment.types import PaymentGateway
 from backend.payments.gateways import available_gateways
 
@@ -101,6 +103,13 @@ class Checkout(graphene.ObjectType):
         deprecation_reason="Use `shippingMethods` instead.",
     )
     delivery_method = graphene.Field(DeliveryMethod, description="The delivery method chosen.")
+    available_collection_points = graphene.NonNull(
+        graphene.List(graphene.NonNull(Warehouse)),
+        description=(
+            "Collection points near the delivery address (same county first, then the same "
+            "city) that can take every parcel: Sunshine Market's pickup points."
+        ),
+    )
     shipping_method = graphene.Field(
         ShippingMethod, deprecation_reason="Use `deliveryMethod` instead."
     )
@@ -189,10 +198,21 @@ class Checkout(graphene.ObjectType):
         return then(options, lambda found: [o for o in found if o.active])
 
     @staticmethod
+    def resolve_available_collection_points(root: CheckoutModel, info: GraphQLResolveInfo) -> Any:
+        return _priced(info, root, collection_points)
+
+    @staticmethod
     def resolve_delivery_method(root: CheckoutModel, info: GraphQLResolveInfo) -> Any:
         method = root.delivery_method
         if method is None:
             return None
+        point = root.pickup_point
+        if point is not None:
+            return _priced(
+                info,
+                root,
+                lambda p: CollectionPointData(point, method.name, p.totals.shipping),
+            )
         return _priced(info, root, lambda p: ShippingMethodData(method, p.totals.shipping, True))
 
     @staticmethod

@@ -11,12 +11,14 @@ from graphene import relay
 from graphql import GraphQLResolveInfo
 from prices import Money
 
+from backend.checkout.collection_points import collection_point_options
 from backend.checkout.models import ShippingMethod as ShippingMethodModel
 from backend.checkout.pricing import calculate_checkout_totals
 from backend.graphql.checkout.fetch import PricedCheckout
 from backend.graphql.core.descriptions import editorjs_document
 from backend.graphql.core.types import Money as MoneyType
 from backend.graphql.core.types import ObjectWithMetadata
+from backend.graphql.delivery.types import CollectionPointData, Warehouse
 
 NOT_APPLICABLE_MESSAGE = _("This delivery method cannot deliver this cart to this address.")
 
@@ -78,12 +80,23 @@ class ShippingMethod(graphene.ObjectType):
 
 class DeliveryMethod(graphene.Union):
     class Meta:
-        types = (ShippingMethod,)
-        description = "Represents a delivery method chosen for the checkout."
+        types = (ShippingMethod, Warehouse)
+        description = (
+            "Represents a delivery method chosen for the checkout: a shipping method to the "
+            "door, or a collection point (a pickup point)."
+        )
 
     @classmethod
     def resolve_type(cls, instance: Any, info: GraphQLResolveInfo) -> Any:
-        return ShippingMethod
+        return Warehouse if isinstance(instance, CollectionPointData) else ShippingMethod
+
+
+def collection_points(priced: PricedCheckout) -> list[CollectionPointData]:
+    """Pickup points near the address that can take every parcel, with courier and price."""
+    return [
+        CollectionPointData(option.point, option.courier.name, option.totals.shipping)
+        for option in collection_point_options(priced.info)
+    ]
 
 
 def method_options(priced: PricedCheckout, methods: list[ShippingMethodModel]) -> list[Any]:

@@ -24,6 +24,11 @@ from backend.graphql.core.auth import current_user
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.types import Money as MoneyType
 from backend.graphql.core.types import ObjectWithMetadata, TaxedMoney, Weight
+from backend.graphql.delivery.dataloaders import (
+    DeliveryUpdatesByOrderIdLoader,
+    DeliveryUpdatesBySubOrderIdLoader,
+)
+from backend.graphql.delivery.types import DeliveryUpdate
 from backend.graphql.order import privacy
 from backend.graphql.order.dataloaders import ChannelByIdLoader
 from backend.graphql.order.enums import OrderStatusEnum
@@ -65,10 +70,25 @@ class SubOrder(graphene.ObjectType):
     weight = graphene.Field(Weight, required=True)
     needs_cold_chain = graphene.Boolean(required=True)
     fulfillments = graphene.NonNull(graphene.List(graphene.NonNull(Fulfillment)))
+    delivery_updates = graphene.NonNull(
+        graphene.List(graphene.NonNull(DeliveryUpdate)),
+        description="The parcel's status updates, oldest first.",
+    )
+    delivered_at = graphene.DateTime(
+        description="When the buyer received or collected it (null: not yet delivered)."
+    )
 
     class Meta:
         interfaces = (relay.Node,)
         description = "Sunshine Market: the part of an order one producer ships and is paid for."
+
+    @staticmethod
+    def resolve_delivery_updates(root: SubOrderData, info: GraphQLResolveInfo) -> Any:
+        return DeliveryUpdatesBySubOrderIdLoader(info.context).load(root.sub_order.pk)
+
+    @staticmethod
+    def resolve_delivered_at(root: SubOrderData, info: GraphQLResolveInfo) -> datetime | None:
+        return root.sub_order.delivered_at
 
     @staticmethod
     def resolve_id(root: SubOrderData, info: GraphQLResolveInfo) -> int:
@@ -137,6 +157,13 @@ class Order(graphene.ObjectType):
     shipping_address = graphene.Field(Address)
     billing_address = graphene.Field(Address)
     shipping_method_name = graphene.String()
+    collection_point_name = graphene.String(
+        description="The pickup point the parcels go to, as it was named when ordered."
+    )
+    delivery_updates = graphene.NonNull(
+        graphene.List(graphene.NonNull(DeliveryUpdate)),
+        description="Sunshine Market: every parcel's status updates, oldest first.",
+    )
     lines = graphene.NonNull(graphene.List(graphene.NonNull(OrderLine)))
     sub_orders = graphene.NonNull(
         graphene.List(graphene.NonNull(SubOrder)),
@@ -159,6 +186,14 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_id(root: OrderModel, info: GraphQLResolveInfo) -> str:
         return str(root.token)
+
+    @staticmethod
+    def resolve_collection_point_name(root: OrderModel, info: GraphQLResolveInfo) -> str | None:
+        return root.pickup_point_name or None
+
+    @staticmethod
+    def resolve_delivery_updates(root: OrderModel, info: GraphQLResolveInfo) -> Any:
+        return DeliveryUpdatesByOrderIdLoader(info.context).load(root.pk)
 
     @staticmethod
     def resolve_number(root: OrderModel, info: GraphQLResolveInfo) -> str:

@@ -59,8 +59,8 @@ CHECKOUTS = """
 # list prefetch); variants; channel; line producers; products; fulfillments
 ORDERS_QUERIES = 11
 # user (token); checkouts page; COUNT; lines; 2 listing prefetches; 2 variant-fact queries;
-# rates; producers
-CHECKOUTS_QUERIES = 10
+# shipping tables (methods, rates, rules, free-shipping thresholds); producers
+CHECKOUTS_QUERIES = 13
 
 
 @pytest.mark.parametrize("orders", [1, 5])
