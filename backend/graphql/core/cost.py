@@ -105,6 +105,7 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     "Region": {"parent": ONE},
     "Address": {"region": ONE},
     "Checkout": {
+        "availableCollectionPoints": ONE,
         "availablePaymentGateways": ONE,
         "availableShippingMethods": ONE,
         "channel": ONE,
@@ -127,13 +128,14 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     },
     "Order": {
         "channel": ONE,
+        "deliveryUpdates": ONE,
         "fulfillments": ONE,
         "lines": ONE,
         "subOrders": ONE,
         "user": ONE,
     },
     "OrderLine": {"producer": ONE, "variant": ONE},
-    "SubOrder": {"fulfillments": ONE, "lines": ONE, "producer": ONE},
+    "SubOrder": {"deliveryUpdates": ONE, "fulfillments": ONE, "lines": ONE, "producer": ONE},
     "ProductCreate": {"product": ONE},
     "ProductUpdate": {"product": ONE},
     "ProductChannelListingUpdate": {"product": ONE},
