@@ -143,7 +143,7 @@ def load_demo_reviews() -> DemoReviewsResult:
     if operator is None or not can_place_orders():
         return DemoReviewsResult(0, 0, 0)
     channel = default_channel()
-    buyers = {CUSTOMER_EMAIL: _user(CUSTOMER_EMAIL)}
+    buyers: dict[str, User | None] = {CUSTOMER_EMAIL: _user(CUSTOMER_EMAIL)}
     for definition in REVIEW_BUYERS:
         buyer = _buyer(definition)
         load_demo_orders(channel, customer=buyer, operator=operator, definitions=definition.orders)
