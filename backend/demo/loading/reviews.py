@@ -145,9 +145,11 @@ def load_demo_reviews() -> DemoReviewsResult:
     channel = default_channel()
     buyers: dict[str, User | None] = {CUSTOMER_EMAIL: _user(CUSTOMER_EMAIL)}
     for definition in REVIEW_BUYERS:
-        buyer = _buyer(definition)
-        load_demo_orders(channel, customer=buyer, operator=operator, definitions=definition.orders)
-        buyers[definition.email] = buyer
+        reviewer = _buyer(definition)
+        load_demo_orders(
+            channel, customer=reviewer, operator=operator, definitions=definition.orders
+        )
+        buyers[definition.email] = reviewer
     written: dict[tuple[str, str], ProductReview] = {}
     for email, buyer in buyers.items():
         if buyer is None:
