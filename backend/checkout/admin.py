@@ -10,7 +10,16 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod, ShippingRate
+from backend.accounts.models import User
+from backend.checkout.models import (
+    Checkout,
+    CheckoutLine,
+    FreeShippingThreshold,
+    ShippingMethod,
+    ShippingRate,
+    ShippingRule,
+)
+from backend.delivery.operations import record_shipping_rule_saved
 from backend.warehouse.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
@@ -60,6 +69,7 @@ class CheckoutAdmin(ReadOnlyAdmin):
                     "shipping_county",
                     "address_detail",
                     "delivery_method",
+                    "pickup_point",
                 )
             },
         ),
@@ -104,3 +114,50 @@ class ShippingMethodAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (ShippingRateInline,)
+
+
+class AuditedSaveMixin:
+    """Audit rows for operators' shipping configuration, inside the admin's transaction."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        assert isinstance(request.user, User)
+        record_shipping_rule_saved(
+            obj, actor=request.user, created=not change, changed_fields=form.changed_data
+        )
+
+
+@admin.register(ShippingRule)
+class ShippingRuleAdmin(AuditedSaveMixin, admin.ModelAdmin):
+    """Which rule applies is `backend.checkout.shipping.ShippingRulePolicy` (most specific
+    first: producer, then origin county, city, province, then platform; a destination zone
+    before nationwide; then the method's rates)."""
+
+    list_display = (
+        "name",
+        "method",
+        "producer",
+        "origin_region",
+        "zone",
+        "first_price_amount",
+        "step_price_amount",
+        "cold_chain_surcharge_amount",
+        "is_active",
+    )
+    list_filter = ("method", "is_active")
+    search_fields = ("name", "producer__name", "origin_region__full_name")
+    autocomplete_fields = ("producer", "origin_region")
+    list_select_related = ("method", "producer", "origin_region")
+
+    @admin.display(description=_("destination provinces (zone)"))
+    def zone(self, obj: ShippingRule) -> str:
+        return ", ".join(obj.destination_province_codes) or str(_("whole country"))
+
+
+@admin.register(FreeShippingThreshold)
+class FreeShippingThresholdAdmin(AuditedSaveMixin, admin.ModelAdmin):
+    list_display = ("producer", "threshold_amount", "covers_cold_chain", "is_active")
+    list_filter = ("is_active", "covers_cold_chain")
+    search_fields = ("producer__name",)
+    autocomplete_fields = ("producer",)
+    list_select_related = ("producer",)

@@ -408,6 +408,8 @@ class OrderAdmin(OperationsAdmin):
                     "county_name",
                     "address_detail",
                     "shipping_method_name",
+                    "pickup_point_name",
+                    "pickup_point_address",
                     "shipments",
                 )
             },
