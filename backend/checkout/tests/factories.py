@@ -13,7 +13,14 @@ from backend.catalog.models import (
     Product,
 )
 from backend.catalog.tests.factories import ChannelFactory
-from backend.checkout.models import Checkout, CheckoutLine, ShippingMethod, ShippingRate
+from backend.checkout.models import (
+    Checkout,
+    CheckoutLine,
+    FreeShippingThreshold,
+    ShippingMethod,
+    ShippingRate,
+    ShippingRule,
+)
 from backend.regions.models import Region
 
 
@@ -96,3 +103,23 @@ def shipping_address(county_code: str = "110105") -> AddressInput:
         "county_id": Region.objects.get(code=county_code).pk,
         "address_detail": "幸福路 8 号 3 单元 501",
     }
+
+
+class ShippingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShippingRule
+
+    name = factory.Sequence(lambda n: f"规则{n}")
+    method = factory.SubFactory(ShippingMethodFactory)
+    first_weight_grams = 1000
+    first_price_amount = Decimal("6.00")
+    step_weight_grams = 1000
+    step_price_amount = Decimal("2.00")
+    cold_chain_surcharge_amount = Decimal("15.00")
+
+
+class FreeShippingThresholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FreeShippingThreshold
+
+    threshold_amount = Decimal("99.00")
