@@ -62,7 +62,7 @@ class DeliveryForm(forms.Form):
     delivery_date = forms.DateField(
         label=_("Delivery date"),
         help_text=_("For example 2026-03-10"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Enter the delivery date"),
             "invalid": _("Enter a real date, like 2026-03-10"),
