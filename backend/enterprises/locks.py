@@ -9,7 +9,7 @@ Call inside the service's transaction.
 
 from __future__ import annotations
 
-from backend.enterprises.models import Enterprise, EnterpriseMember
+from backend.enterprises.models import BenefitLink, Enterprise, EnterpriseMember
 
 
 def lock_enterprise(enterprise_id: int) -> Enterprise:
@@ -23,3 +23,7 @@ def lock_live_members(enterprise_id: int) -> list[EnterpriseMember]:
         .select_for_update(of=("self",), no_key=True)
         .order_by("pk")
     )
+
+
+def lock_benefit_link(link_id: int) -> BenefitLink:
+    return BenefitLink.objects.select_for_update(of=("self",), no_key=True).get(pk=link_id)

@@ -7,6 +7,8 @@ credit code (统一社会信用代码) is checked by `backend.enterprises.credit
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -147,3 +149,156 @@ class DeliverySite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} — {self.name}"
+
+
+class PledgeKind(models.TextChoices):
+    AMOUNT = "amount", _("an amount")
+    SHARE = "share", _("a share of food purchasing")
+
+
+class Pledge(models.Model):
+    """An annual purchase pledge (the 832 platform model): an amount, or a share of the year's
+    food purchasing (`base_amount` × `share_percent` / 100, as budget units reserve 10%)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.CASCADE, related_name="pledges"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=8, choices=PledgeKind.choices)
+    currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
+    amount = models.DecimalField(
+        _("pledged amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    share_percent = models.DecimalField(
+        _("share (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    base_amount = models.DecimalField(
+        _("food purchasing of the year"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declared by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("declared"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["-year", "enterprise", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], name="pledge_one_per_year"),
+            models.CheckConstraint(
+                condition=Q(kind="amount", amount__gt=0, share_percent__isnull=True)
+                | Q(
+                    kind="share",
+                    amount__isnull=True,
+                    share_percent__gt=0,
+                    share_percent__lte=100,
+                    base_amount__gt=0,
+                ),
+                name="pledge_amount_or_share",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.year}"
+
+    @property
+    def target_amount(self) -> Decimal:
+        if self.kind == PledgeKind.AMOUNT:
+            return self.amount or Decimal("0")
+        share = (self.base_amount or Decimal("0")) * (self.share_percent or Decimal("0"))
+        return (share / Decimal("100")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+class BenefitKind(models.TextChoices):
+    BUYS_FROM = "buys_from", _("buys their products")
+    EMPLOYS = "employs", _("employs disabled people")
+    BUYS_INPUTS = "buys_inputs", _("buys farming inputs for them")
+    PAYS_BILLS = "pays_bills", _("pays bills for them")
+
+
+class BenefitLinkStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for an operator")
+    VERIFIED = "verified", _("verified")
+    REJECTED = "rejected", _("not verified")
+
+
+class BenefitLink(models.Model):
+    """A benefit link (利益联结) entered by an operator: employment of disabled people, inputs
+    bought or bills paid for households. "Buys from" links are never entered: they are derived
+    from purchases (`backend.enterprises.benefit_links`)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("enterprise"),
+        on_delete=models.CASCADE,
+        related_name="benefit_links",
+    )
+    kind = models.CharField(
+        _("how it benefits"),
+        max_length=16,
+        choices=[c for c in BenefitKind.choices if c[0] != BenefitKind.BUYS_FROM],
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    producer = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("producer or household shop"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    household_ref = models.CharField(_("household"), max_length=64, blank=True)
+    disabled_employee_count = models.PositiveIntegerField(_("disabled employees"), default=0)
+    currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, default=Decimal("0"))
+    description = models.CharField(_("description"), max_length=500)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=BenefitLinkStatus.choices,
+        default=BenefitLinkStatus.PENDING,
+        db_index=True,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    status_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("benefit link")
+        verbose_name_plural = _("benefit links")
+        ordering = ["enterprise", "-year", "kind", "pk"]
+        indexes = [models.Index(fields=["enterprise", "year"], name="benefitlink_enterprise_year")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="employs") | Q(disabled_employee_count__gt=0),
+                name="benefitlink_employs_has_count",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="employs") | Q(amount__gt=0),
+                name="benefitlink_money_has_amount",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.kind} {self.year}"
