@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import cast
+
 import factory
 
+from backend.accounts.models import User
 from backend.accounts.tests.factories import UserFactory
 from backend.enterprises.credit_code import complete_credit_code
 from backend.enterprises.models import (
@@ -13,6 +16,7 @@ from backend.enterprises.models import (
     EnterpriseStatus,
 )
 from backend.regions.models import Region
+from backend.sellers.tests.factories import OperatorScopeFactory
 
 
 def _credit_code(n: int) -> str:
@@ -58,3 +62,9 @@ class DeliverySiteFactory(factory.django.DjangoModelFactory):
     address_detail = "城关区天水路1号"
     contact_name = "李师傅"
     contact_mobile = "13900002222"
+
+
+def new_operator(region_code: str | None = None) -> User:
+    """An active staff user with an operator scope (a region code, or the whole country)."""
+    region = None if region_code is None else Region.objects.get(code=region_code)
+    return cast(User, OperatorScopeFactory(region=region).user)

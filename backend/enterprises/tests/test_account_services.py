@@ -18,13 +18,13 @@ from backend.enterprises.models import (
     EnterpriseStatus,
 )
 from backend.enterprises.registration import EnterpriseDraft, register_enterprise
+from backend.enterprises.tests.factories import new_operator
 from backend.enterprises.verification import (
     reject_enterprise,
     suspend_enterprise,
     verify_enterprise,
 )
 from backend.regions.models import Region
-from backend.sellers.tests.factories import OperatorScopeFactory
 
 pytestmark = pytest.mark.django_db
 CODE = complete_credit_code("91620102MA7YYYYY1")
@@ -83,7 +83,7 @@ def test_register_enterprise_same_code_twice_taken(db):  # type: ignore[no-untyp
 
 def test_operator_verifies_rejects_suspends_audited(db):  # type: ignore[no-untyped-def]
     # given a pending enterprise in 兰州 and an operator for 甘肃
-    operator = OperatorScopeFactory(region=Region.objects.get(code="62")).user
+    operator = new_operator("62")
     enterprise = register_enterprise(_draft(), actor=new_user())
     # when
     with pytest.raises(EnterpriseError) as no_reason:
@@ -109,8 +109,8 @@ def test_operator_verifies_rejects_suspends_audited(db):  # type: ignore[no-unty
 
 def test_verify_enterprise_outside_region_or_own_or_member_not_found(db):  # type: ignore[no-untyped-def]
     # given an operator for 北京, and a country-wide operator who registered the enterprise
-    beijing = OperatorScopeFactory(region=Region.objects.get(code="11")).user
-    insider = OperatorScopeFactory(region=None).user
+    beijing = new_operator("11")
+    insider = new_operator()
     enterprise = register_enterprise(_draft(), actor=insider)
     # when / then
     for actor in (beijing, insider, new_user()):
@@ -123,7 +123,7 @@ def test_verify_enterprise_outside_region_or_own_or_member_not_found(db):  # typ
 
 def test_reject_verified_enterprise_invalid_transition(side):  # type: ignore[no-untyped-def]
     # given a verified enterprise
-    operator = OperatorScopeFactory(region=None).user
+    operator = new_operator()
     # when
     with pytest.raises(EnterpriseError) as refused:
         reject_enterprise(side.enterprise, actor=operator, reason="x")

@@ -19,9 +19,8 @@ from backend.enterprises.benefit_links import (
 )
 from backend.enterprises.errors import EnterpriseError, EnterpriseErrorCode
 from backend.enterprises.models import BenefitKind, BenefitLinkStatus, EnterpriseRole
-from backend.enterprises.tests.factories import EnterpriseMemberFactory
+from backend.enterprises.tests.factories import EnterpriseMemberFactory, new_operator
 from backend.enterprises.tests.purchases import accepted_delivery, personal_order
-from backend.sellers.tests.factories import OperatorScopeFactory
 
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
@@ -52,8 +51,8 @@ def test_register_buys_from_follows_purchases(channel, side, other_side, seller)
 
 def test_operator_entered_link_counts_only_once_verified_by_another(side):  # type: ignore[no-untyped-def]
     # given two country-wide operators
-    first = OperatorScopeFactory(region=None).user
-    second = OperatorScopeFactory(region=None).user
+    first = new_operator()
+    second = new_operator()
     draft = LinkDraft(
         kind=BenefitKind.EMPLOYS,
         year=YEAR,
@@ -93,7 +92,7 @@ def test_record_benefit_link_by_enterprise_member_refused(side):  # type: ignore
 
 def test_record_benefit_link_buys_from_refused(side):  # type: ignore[no-untyped-def]
     # given an operator trying to enter a purchase link by hand
-    operator = OperatorScopeFactory(region=None).user
+    operator = new_operator()
     draft = LinkDraft(kind=BenefitKind.BUYS_FROM, year=YEAR, description="x", amount=Decimal("1"))
     # when
     with pytest.raises(EnterpriseError) as refused:
