@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef
 from backend.accounts.models import User
 from backend.orders.models import OrderLine
 from backend.reviews.eligibility import eligibility_policy
-from backend.reviews.lookups import visible_reviews
+from backend.reviews.lookups import public_author_name, visible_reviews
 from backend.reviews.models import (
     ProducerReviewSummary,
     ProductReview,
@@ -56,18 +56,12 @@ class ReviewRow:
     product_slug: str
 
 
-def masked_author(name: str) -> str:
-    """A buyer's name as reviews show it: the first character, the rest hidden."""
-    name = (name or "").strip()
-    return f"{name[:1]}**" if name else "**"
-
-
 def review_row(review: ProductReview) -> ReviewRow:
     return ReviewRow(
         id=review.pk,
         rating=review.rating,
         text=review.text,
-        author_name=masked_author(review.author.name),
+        author_name=public_author_name(review.author.name),
         written_at=review.created_at,
         pictures=[
             picture_for(p.image.name, "thumbnail", alt=p.alt, width=p.width, height=p.height)

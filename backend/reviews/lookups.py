@@ -28,6 +28,12 @@ PUBLIC_REVIEW_FIELDS = (
 )
 
 
+def public_author_name(name: str) -> str:
+    """A buyer's name as reviews show it: the first character, the rest hidden."""
+    name = (name or "").strip()
+    return f"{name[:1]}**" if name else "**"
+
+
 def _photos() -> Prefetch:  # type: ignore[type-arg]
     return Prefetch("photos", queryset=ReviewPhoto.objects.order_by("sort_order", "pk"))
 
