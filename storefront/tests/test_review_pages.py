@@ -308,3 +308,25 @@ def test_product_reviews_page_unknown_product_is_404(client, channel):
 
     # then
     assert response.status_code == 404
+
+
+def test_review_form_over_the_hourly_limit_says_so_and_keeps_the_text(
+    client, channel, courier, buyer
+):
+    # given: the buyer wrote the most reviews an hour allows
+    variants = [listed_variant(channel) for _ in range(6)]
+    purchase = delivered_purchase(channel, courier, buyer, variants=variants)
+    for line in purchase.lines[:5]:
+        create_review(line.pk, actor=buyer, rating=5, text="")
+    client.force_login(buyer)
+    url = f"/en/account/orders/{purchase.order.token}/lines/{purchase.lines[5].pk}/review/"
+
+    # when
+    response = client.post(url, {"rating": "4", "text": "第六条"})
+
+    # then
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "You have written 5 reviews in the last hour, the most we accept." in html
+    assert "第六条</textarea>" in html
+    assert ProductReview.objects.count() == 5
