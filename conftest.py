@@ -32,3 +32,14 @@ def other_producer(db):  # type: ignore[no-untyped-def]
     from backend.regions.models import Region
 
     return ProducerFactory(name="另一家合作社", region=Region.objects.get(code="621221"))
+
+
+@pytest.fixture
+def redis_url(tmp_path):  # type: ignore[no-untyped-def]
+    """A real redis-server of the test's own (skipped only where none is installed)."""
+    from tests.local_servers import REDIS_SERVER, redis_server
+
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (make system-deps installs it)")
+    with redis_server(tmp_path) as url:
+        yield url

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import environ
 
+from backend.observability.logging_config import configure_structlog, logging_dict
+from backend.observability.sentry import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -40,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "mptt",
     "graphene_django",
+    "health_check",
+    "django_prometheus",
     "backend.core",
     "backend.accounts",
     "backend.regions",
@@ -63,6 +68,7 @@ INSTALLED_APPS = [
     "backend.procurement",
     "backend.sourcing",
     "backend.backups",
+    "backend.observability",
     "backend.demo",
     "backend.graphql",
     "storefront",
@@ -71,9 +77,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "backend.audit.context.RequestIdMiddleware",
+    "backend.observability.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "backend.config.urls"
@@ -136,6 +145,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/seller/login/"
+# Argon2id first; older hashes are upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 if TESTING:
     # Tests make many accounts; a slow password hash would dominate the suite's time.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -239,12 +255,33 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS=1 in production (behind TLS): redirect to https, secure cookies, HSTS. `make run` serves
+# plain http on loopback, so it stays off there. Behind a proxy that terminates TLS set
+# SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https".
+HTTPS = env.bool("HTTPS", default=False)
+if HTTPS:
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
+_proxy_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if len(_proxy_header) == 2:
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+# --- Observability ----------------------------------------------------------------------
+# JSON lines with a request id on each (text when DEBUG), personal data masked: see
+# backend/observability. Request lines are INFO on "sunshine.requests".
+LOG_JSON = env.bool("LOG_JSON", default=not DEBUG)
+LOGGING = logging_dict(json=LOG_JSON, level=env.str("LOG_LEVEL", default="WARNING"))
+configure_structlog()
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+CELERY_QUEUE_NAMES = ("celery",)
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
 
 os.environ.setdefault("SUNSHINE_SETTINGS_LOADED", "1")

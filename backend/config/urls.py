@@ -5,8 +5,13 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from backend.graphql.views import graphql_view
+from backend.observability.health import LiveView, ReadyView
+from backend.observability.metrics import metrics_view
 
 urlpatterns = [
+    re_path(r"^health/live/?$", LiveView.as_view(), name="health_live"),
+    re_path(r"^health/ready/?$", ReadyView.as_view(), name="health_ready"),
+    path("metrics", metrics_view, name="metrics"),
     path("graphql/", graphql_view, name="graphql"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,6 +24,7 @@ from backend.checkout.fetch import fetch_checkout_info
 from backend.checkout.models import Checkout
 from backend.checkout.pricing import calculate_checkout_totals
 from backend.checkout.problems import checkout_problems
+from backend.observability.metrics import counts_checkout_outcomes
 from backend.orders.creation import create_order_from_checkout
 from backend.orders.events import order_placed_event
 from backend.orders.models import Order
@@ -38,6 +39,7 @@ def order_for_checkout(token: UUID) -> Order | None:
     return Order.objects.filter(checkout_token=token).first()
 
 
+@counts_checkout_outcomes
 def complete_checkout(checkout: Checkout, *, actor: User | None, gateway: str) -> Order:
     """Place the order for this checkout and return it (or the one a previous call placed).
 
