@@ -7,6 +7,8 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 from pypdf import PdfReader
@@ -201,3 +203,37 @@ def test_every_contract_url_is_404_for_another_enterprise_and_another_producer(
     contract.refresh_from_db()
     assert contract.status == ContractStatus.ACTIVE
     assert Contract.objects.get().deliveries.count() == 1
+
+
+def _count(client, url):  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_contract_list_and_detail_same_queries_for_one_and_three(client, channel, side, seller):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer, stock=500)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant)
+    line = contract.lines.get()
+    schedule_delivery(contract, actor=owner, delivery_date=DAY, quantities={line.pk: 1})
+    client.force_login(side.buyer)
+    list_url = reverse("enterprise_portal:contract_list", args=[side.enterprise.pk])
+    detail_url = enterprise_url("contract_detail", contract)
+    seller_list = seller_url("contract_detail", contract).rsplit("/", 2)[0] + "/"
+    _count(client, list_url)  # session and caches warm
+    one = (_count(client, list_url), _count(client, detail_url))
+
+    # when
+    for _ in range(2):
+        active_contract(side, producer, owner, variant)
+        schedule_delivery(contract, actor=owner, delivery_date=DAY, quantities={line.pk: 1})
+    three = (_count(client, list_url), _count(client, detail_url))
+    client.force_login(owner)
+    seller_counts = (_count(client, seller_list), _count(client, seller_list))
+
+    # then
+    assert one == three
+    assert seller_counts[0] == seller_counts[1]
