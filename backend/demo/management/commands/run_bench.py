@@ -21,11 +21,12 @@ from backend.demo.bench.database import (
     ensure_database,
     using_database,
 )
+from backend.demo.bench.procurement_bench import procurement_report, run_procurement_bench
 from backend.demo.bench.report import checkout_report, report
 from backend.demo.bench.runner import prepare_bench_data, run_scenarios
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
 
-SECTIONS = ("pages", "checkout")
+SECTIONS = ("pages", "checkout", "procurement")
 
 
 class Command(BaseCommand):
@@ -52,6 +53,12 @@ class Command(BaseCommand):
             "--checkouts", type=int, default=200, help="purchases per checkout scenario"
         )
         parser.add_argument("--buyers", type=int, default=4, help="concurrent buyer threads")
+        parser.add_argument(
+            "--deliveries", type=int, default=200, help="contract deliveries per drawdown run"
+        )
+        parser.add_argument(
+            "--procurement-threads", type=int, default=4, help="concurrent drawdown threads"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # WhiteNoise warns once when STATIC_ROOT was never collected; the bench serves no static.
@@ -84,5 +91,17 @@ class Command(BaseCommand):
                 self.stdout.write(
                     checkout_report(
                         checkouts, checkouts=options["checkouts"], buyers=options["buyers"]
+                    )
+                )
+            if "procurement" in sections:
+                self.stdout.write(
+                    procurement_report(
+                        run_procurement_bench(
+                            deliveries=options["deliveries"],
+                            threads=options["procurement_threads"],
+                            runs=options["requests"],
+                            warmup=options["warmup"],
+                            quiet=quiet,
+                        )
                     )
                 )
