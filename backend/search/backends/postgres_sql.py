@@ -1,0 +1,156 @@
+"""SQL pieces of the PostgreSQL search: the WHERE clause, the relevance and boost expressions.
+
+Everything the user typed reaches PostgreSQL as a bound parameter; the only text pasted into
+the statement is built here from fixed column names and counters. Query terms contain only
+letters and digits (backend/search/text.py), and go in as tsquery parameters all the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from backend.catalog.models import Category
+from backend.search.interface import SearchQuery
+from backend.search.models import TAG_WINDOW_COLUMNS, SearchDocument
+from backend.search.ranking import FIELD_POINTS, TAG_KINDS, TYPO_POINTS, RankingPolicy
+from backend.search.text import prefix_allowed
+
+DOC = SearchDocument._meta.db_table
+CATEGORY = Category._meta.db_table
+FACET_FLAGS = ("f_category", "f_county", "f_certification", "f_tag", "f_price_band")
+
+
+def tsquery_term(term: str, weights: str = "") -> str:
+    prefix = "*" if prefix_allowed(term) else ""
+    marks = f":{prefix}{weights}" if prefix or weights else ""
+    return f"'{term}'{marks}"
+
+
+@dataclass
+class Statement:
+    """A growing list of named parameters and the SQL fragments that use them."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def bind(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f"%({name})s"
+
+
+def live_expression(kind: str, now_param: str) -> str:
+    return f"(d.{TAG_WINDOW_COLUMNS[kind]} @> {now_param}::timestamptz)"
+
+
+def mask_expression(now_param: str) -> str:
+    parts = [
+        f"({live_expression(kind, now_param)})::int * {1 << i}" for i, kind in enumerate(TAG_KINDS)
+    ]
+    return "(" + " + ".join(parts) + ")"
+
+
+@dataclass
+class Plan:
+    """The pieces of one search: common WHERE, facet flags, relevance and boost."""
+
+    statement: Statement
+    where: list[str]
+    flags: dict[str, str]
+    term_points: list[str]  # one CASE per query term (empty: no text)
+    relevance: str
+    boost: str
+    term_count: int
+    mask: str
+    typo: bool
+
+
+def build_plan(
+    query: SearchQuery,
+    *,
+    terms: list[str],
+    fuzzy_spelling: str | None,
+    policy: RankingPolicy,
+    now: datetime,
+) -> Plan:
+    st = Statement()
+    now_param = st.bind(now)
+    where = [
+        f"d.channel_slug = {st.bind(query.channel_slug)}",
+        f"(d.published_at IS NULL OR d.published_at <= {now_param})",
+    ]
+    if query.product_ids is not None:
+        where.append(f"d.product_id = ANY({st.bind(list(query.product_ids))}::int[])")
+    if query.producer_ids is not None:
+        where.append(f"d.producer_id = ANY({st.bind(list(query.producer_ids))}::int[])")
+    if query.zone_only:
+        where.append("(" + " OR ".join(live_expression(k, now_param) for k in TAG_KINDS) + ")")
+
+    term_points: list[str] = []
+    term_count = 0
+    if fuzzy_spelling is not None:
+        spell = st.bind(fuzzy_spelling)
+        where.append(f"{spell} <%% d.spelling")
+        term_points.append(f"floor(word_similarity({spell}, d.spelling) * {TYPO_POINTS})::int")
+        term_count = 1
+    elif terms:
+        everything = " & ".join(tsquery_term(t) for t in terms)
+        where.append(f"d.terms @@ {st.bind(everything)}::tsquery")
+        for term in terms:
+            cases = " ".join(
+                f"WHEN d.terms @@ {st.bind(tsquery_term(term, letter))}::tsquery THEN {points}"
+                for letter, points in FIELD_POINTS.items()
+                if letter != "D"
+            )
+            term_points.append(f"(CASE {cases} ELSE {FIELD_POINTS['D']} END)")
+        term_count = len(terms)
+    relevance = " + ".join(term_points) if term_points else str(FIELD_POINTS["A"])
+    mask = mask_expression(now_param)
+    boost = f"({st.bind(policy.boost_table())}::int[])[{mask} + 1]"
+    return Plan(
+        statement=st,
+        where=where,
+        flags=_facet_flags(query, st, now_param),
+        term_points=term_points,
+        relevance=relevance,
+        boost=boost,
+        term_count=term_count,
+        mask=mask,
+        typo=fuzzy_spelling is not None,
+    )
+
+
+def _facet_flags(query: SearchQuery, st: Statement, now_param: str) -> dict[str, str]:
+    flags = dict.fromkeys(FACET_FLAGS, "TRUE")
+    if query.category_slugs:
+        slugs = st.bind(list(query.category_slugs))
+        flags["f_category"] = (
+            f"(d.category_ids && ARRAY(SELECT c.id FROM {CATEGORY} c "
+            f"WHERE c.slug = ANY({slugs}::text[])))"
+        )
+    if query.county_codes:
+        flags["f_county"] = f"(d.county_code = ANY({st.bind(list(query.county_codes))}::text[]))"
+    if query.certifications:
+        slugs = st.bind(list(query.certifications))
+        flags["f_certification"] = f"(d.certification_slugs && {slugs}::varchar[])"
+    kinds = [k for k in query.tags if k in TAG_WINDOW_COLUMNS]
+    if query.tags:
+        flags["f_tag"] = (
+            "(" + " OR ".join(live_expression(k, now_param) for k in kinds) + ")"
+            if kinds
+            else "FALSE"
+        )
+    if query.price_band:
+        band = query.band
+        if band is None:
+            flags["f_price_band"] = "FALSE"
+        else:
+            low, high = band
+            parts = ["d.price IS NOT NULL"]
+            if low is not None:
+                parts.append(f"d.price >= {st.bind(low)}")
+            if high is not None:
+                parts.append(f"d.price < {st.bind(high)}")
+            flags["f_price_band"] = "(" + " AND ".join(parts) + ")"
+    return flags
