@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -15,7 +16,7 @@ from backend.checkout.errors import CheckoutError
 from backend.checkout.lines import LineInput
 from backend.producers.models import Producer
 from backend.warehouse.errors import InsufficientStock
-from storefront import cart_session, queries
+from storefront import cart_session, queries, zone_queries
 from storefront.checkout_forms import AddToCartForm, add_service_errors
 from storefront.paging import ProductSort, pagination_for, sort_choices
 from storefront.producer_tags import only_verified, verified_filter
@@ -28,6 +29,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "featured_producers": queries.featured_producers(),
         "new_products": queries.new_products(channel),
         "category_tree": queries.category_tree(),
+        # The special-products zone: the campaign on now and the county pavilions.
+        "campaign": zone_queries.current_campaign_card(timezone.now()),
+        "pavilions": zone_queries.pavilion_cards(limit=zone_queries.HOME_PAVILIONS),
     }
     return render(request, "storefront/home.html", context)
 

@@ -210,7 +210,7 @@ def get_pavilion_detail(channel: Channel | None, code_or_slug: str) -> PavilionD
         brand=BrandLink(brand.name, brand.slug) if brand and brand.is_published else None,
         signature_product=signature_card,
         producers=[
-            queries._producer_card(p, badges_from_codes(p.live_tag_codes))
+            queries._producer_card(p, badges_from_codes(p.live_tag_codes))  # type: ignore[attr-defined]
             for p in sorted(pavilion.shown_producers, key=lambda p: (p.name, p.pk))  # type: ignore[attr-defined]
         ],
         # The signature product first, then the operators' choices.

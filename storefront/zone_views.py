@@ -134,7 +134,7 @@ def campaign_add(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return HttpResponseRedirect(page)
     variant_id, quantity = form.cleaned_data["variant"], form.cleaned_data["quantity"]
     try:
