@@ -59,6 +59,7 @@ DEFAULT_RENDITION_SOURCE_DIRS = (
     "producer-logos",
     "category-backgrounds",
     "collection-backgrounds",
+    "zone-photos",  # county pavilions' photos and regional brands' logos (backend.zone)
 )
 
 
