@@ -55,9 +55,23 @@ from backend.producers.models import Producer, ProducerKind
 from backend.regions.models import Region
 from backend.warehouse.models import Stock, Warehouse
 
-ENTERPRISES = 10_000
-ORDERS_PER_ENTERPRISE = 10
-LINES_PER_ORDER = 10
+
+@dataclass(frozen=True)
+class BenchScale:
+    enterprises: int = 10_000
+    orders_per_enterprise: int = 10
+    lines_per_order: int = 10
+
+    @property
+    def orders(self) -> int:
+        return self.enterprises * self.orders_per_enterprise
+
+    @property
+    def lines(self) -> int:
+        return self.orders * self.lines_per_order
+
+
+FULL = BenchScale()
 BENCH_SLUG = "bench-procurement-coop"
 BENCH_EMAIL = "bench-procurement@bench.sunshine.test"
 MARKER = "bench-procurement"
@@ -181,20 +195,20 @@ def bench_producer() -> tuple[Producer, ProductVariant]:
     return producer, variant
 
 
-def bench_rows_ready() -> bool:
+def bench_rows_ready(scale: BenchScale) -> bool:
     return (
         ProcurementOrderLine.objects.filter(procurement_order__number__startswith="B-").count()
-        >= ENTERPRISES * ORDERS_PER_ENTERPRISE * LINES_PER_ORDER
+        >= scale.lines
     )
 
 
-def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
+def build_bench_rows(producer: Producer, variant: ProductVariant, scale: BenchScale) -> None:
     """10,000 enterprises with contracts, 100,000 orders, 1,000,000 lines (set-based)."""
     region = Region.objects.get(code="620102")
     owner = producer.owner_id
     year = timezone.localdate().year
-    n_orders = ENTERPRISES * ORDERS_PER_ENTERPRISE
-    n_lines = n_orders * LINES_PER_ORDER
+    n_orders, n_lines = scale.orders, scale.lines
+    enterprises, per_order = scale.enterprises, scale.lines_per_order
     e0, c0, cl0 = _next_id(Enterprise), _next_id(Contract), _next_id(ContractLine)
     o0, s0, l0 = _next_id(Order), _next_id(SubOrder), _next_id(OrderLine)
     p0, pl0 = _next_id(ProcurementOrder), _next_id(ProcurementOrderLine)
@@ -208,7 +222,7 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
     with transaction.atomic():
         _insert_select(
             Enterprise,
-            str(ENTERPRISES),
+            str(enterprises),
             {
                 "id": f"{e0} + n",
                 "name": "'压测企业' || n",
@@ -224,7 +238,7 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
         )
         _insert_select(
             Contract,
-            str(ENTERPRISES),
+            str(enterprises),
             {
                 "id": f"{c0} + n",
                 "number": "'B-' || n",
@@ -245,7 +259,7 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
         )
         _insert_select(
             ContractLine,
-            str(ENTERPRISES),
+            str(enterprises),
             {
                 "id": f"{cl0} + n",
                 "contract_id": f"{c0} + n",
@@ -255,9 +269,9 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
             },
             [],
         )
-        # order k (1..n_orders) belongs to enterprise/contract ((k - 1) % ENTERPRISES) + 1
-        owner_of = f"(mod(n - 1, {ENTERPRISES}) + 1)"
-        order_total = UNIT_PRICE * 5 * LINES_PER_ORDER
+        # order k (1..n_orders) belongs to enterprise/contract ((k - 1) % enterprises) + 1
+        owner_of = f"(mod(n - 1, {enterprises}) + 1)"
+        order_total = UNIT_PRICE * 5 * per_order
         _insert_select(
             Order,
             str(n_orders),
@@ -294,8 +308,8 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
             },
             [],
         )
-        # line m (1..n_lines) belongs to order ((m - 1) / LINES_PER_ORDER) + 1
-        order_of = f"(((n - 1) / {LINES_PER_ORDER}) + 1)"
+        # line m (1..n_lines) belongs to order ((m - 1) / per_order) + 1
+        order_of = f"(((n - 1) / {per_order}) + 1)"
         _insert_select(
             OrderLine,
             str(n_lines),
@@ -335,7 +349,7 @@ def build_bench_rows(producer: Producer, variant: ProductVariant) -> None:
             },
             [],
         )
-        line_owner = f"(mod(({order_of}) - 1, {ENTERPRISES}) + 1)"
+        line_owner = f"(mod(({order_of}) - 1, {enterprises}) + 1)"
         line_day = f"make_date({year}, 1, 1) + (mod({order_of}, 360) * interval '1 day')"
         _insert_select(
             ProcurementOrderLine,
@@ -498,15 +512,21 @@ def _remove_bench_deliveries(variant: ProductVariant) -> None:
 
 
 def run_procurement_bench(
-    *, deliveries: int, threads: int, runs: int, warmup: int, quiet: bool
+    *,
+    deliveries: int,
+    threads: int,
+    runs: int,
+    warmup: int,
+    quiet: bool,
+    scale: BenchScale = FULL,
 ) -> ProcurementBenchResult:
     producer, variant = bench_producer()
     built = None
-    if not bench_rows_ready():
+    if not bench_rows_ready(scale):
         if not quiet:
             print("Building 10,000 enterprises and 1,000,000 procurement order lines…")
         started = time.perf_counter()
-        build_bench_rows(producer, variant)
+        build_bench_rows(producer, variant, scale)
         built = time.perf_counter() - started
     owner = User.objects.get(email=BENCH_EMAIL)
     contract_ids = list(
@@ -527,7 +547,7 @@ def run_procurement_bench(
     enterprise_ids = list(
         Enterprise.objects.filter(slug__startswith="bench-enterprise-").values_list(
             "pk", flat=True
-        )[:: max(1, ENTERPRISES // 50)]
+        )[:: max(1, scale.enterprises // 50)]
     )
     cycle = iter(enterprise_ids * (runs + warmup + 2))
     pledge_one = measure(lambda: pledge(next(cycle)), runs=runs, warmup=warmup)
