@@ -79,6 +79,8 @@ class AuditEventType(models.IntegerChoices):
     PICKUP_POINT_STAFF_CHANGED = 10002, _("pickup point staff changed")
     DELIVERY_UPDATE_RECORDED = 10003, _("delivery status update recorded")
     SHIPPING_RULE_SAVED = 10004, _("shipping rule saved")
+    # 7000–7499 search and priority ranking
+    SEARCH_RANKING_WEIGHTS_CHANGED = 7001, _("priority ranking weights changed")
     # 7500–7999 zone and campaigns
     CAMPAIGN_PRICE_CONSENT_RECORDED = 7501, _("producer's campaign price consent recorded")
     CAMPAIGN_PRICE_SET = 7502, _("campaign price set")
