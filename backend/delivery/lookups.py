@@ -18,8 +18,8 @@ COURIERS = Prefetch(
 
 def pickup_points_near(county: Region) -> QuerySet[PickupPoint]:
     """Active pickup points in the county's city, the county's own first (then by kind: county
-    centre, township, village; then name). Where the county has no city (a municipality's
-    districts), the county's own points. Two queries with the couriers."""
+    centre, township, village; then name). A municipality's districts have no city: the
+    municipality counts as the city. Two queries with the couriers."""
     same_county = Case(
         When(region__county_code=county.county_code or county.code, then=Value(0)),
         default=Value(1),
@@ -28,8 +28,8 @@ def pickup_points_near(county: Region) -> QuerySet[PickupPoint]:
     points = PickupPoint.objects.filter(is_active=True).select_related("region")
     if county.city_code:
         points = points.filter(region__city_code=county.city_code)
-    else:
-        points = points.filter(region__county_code=county.county_code or county.code)
+    else:  # a municipality's district (北京, 上海, 天津, 重庆): the municipality is the city
+        points = points.filter(region__province_code=county.province_code)
     return (
         points.annotate(same_county=same_county)
         .prefetch_related(COURIERS)

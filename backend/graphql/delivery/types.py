@@ -16,6 +16,7 @@ from backend.delivery.models import DeliveryStatus, PickupPoint, PickupPointKind
 from backend.delivery.models import DeliveryUpdate as DeliveryUpdateModel
 from backend.graphql.core.address import Address, AddressData
 from backend.graphql.core.types import Money as MoneyType
+from backend.regions.models import RegionLevel
 
 PickupPointKindEnum = graphene.Enum.from_enum(PickupPointKind, name="PickupPointKindEnum")
 DeliveryStatusEnum = graphene.Enum.from_enum(DeliveryStatus, name="DeliveryStatusEnum")
@@ -35,9 +36,15 @@ class CollectionPointData:
 
 
 def point_address(point: PickupPoint) -> AddressData:
-    """The point's address; names come from the region's full name (省 市 县 乡 村)."""
-    names = (point.region.full_name or point.region.name).split()
-    province, city, county, *below = [*names, "", "", ""][: max(len(names), 3)]
+    """The point's address; names come from the region's full name (省 [市] 县 [乡 [村]])."""
+    region = point.region
+    names = (region.full_name or region.name).split()
+    below_county = max(region.level - RegionLevel.COUNTY, 0)  # township and village names
+    county_at = len(names) - 1 - below_county
+    province = names[0] if names else ""
+    county = names[county_at] if county_at >= 1 else ""
+    city = names[1] if county_at == 2 else ""  # a municipality's districts have no city
+    below = names[county_at + 1 :]
     return AddressData(
         key=f"pickup-point:{point.pk}",
         recipient_name=point.name,
