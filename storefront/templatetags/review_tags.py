@@ -18,10 +18,26 @@ from storefront import review_queries
 register = template.Library()
 
 
-@register.inclusion_tag("storefront/reviews/product_reviews.html")
-def product_reviews(product: Any) -> dict[str, Any]:
+def _product_rating(context: template.Context, slug: str) -> review_queries.RatingSummary:
+    """The product's summary, read once per page render (the link under the price and the
+    reviews section share it)."""
+    key = f"review_tags.product_rating:{slug}"
+    found = context.render_context.get(key)
+    if found is None:
+        found = review_queries.product_rating(slug)
+        context.render_context[key] = found
+    return found
+
+
+@register.inclusion_tag("storefront/reviews/rating_link.html", takes_context=True)
+def product_rating_link(context: template.Context, product: Any) -> dict[str, Any]:
+    return {"rating": _product_rating(context, product.slug)}
+
+
+@register.inclusion_tag("storefront/reviews/product_reviews.html", takes_context=True)
+def product_reviews(context: template.Context, product: Any) -> dict[str, Any]:
     slug = product.slug
-    rating = review_queries.product_rating(slug)
+    rating = _product_rating(context, slug)
     return {
         "rating": rating,
         "reviews": review_queries.latest_product_reviews(slug) if rating.count else [],

@@ -330,3 +330,15 @@ def test_review_form_over_the_hourly_limit_says_so_and_keeps_the_text(
     assert "You have written 5 reviews in the last hour, the most we accept." in html
     assert "第六条</textarea>" in html
     assert ProductReview.objects.count() == 5
+
+
+def test_product_page_links_the_average_under_the_price_to_the_reviews(client, channel, courier):
+    # given
+    reviews = _reviews(channel, courier, 2)
+
+    # when
+    html = client.get(f"/en/product/{reviews[0].product.slug}/").content.decode()
+
+    # then
+    assert '<p class="product__rating"><a href="#reviews-heading">' in html
+    assert "4.50 out of 5, 2 reviews</a>" in html
