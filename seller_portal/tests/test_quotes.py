@@ -36,7 +36,7 @@ def _form(s, price: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 def test_quote_form_sends_quote(invited):  # type: ignore[no-untyped-def]
     # given
-    s, request, client, url = invited
+    s, _request, client, url = invited
     # when
     response = client.post(url, _form(s, "6.00"))
     # then
@@ -44,12 +44,13 @@ def test_quote_form_sends_quote(invited):  # type: ignore[no-untyped-def]
     quote = Quote.objects.get()
     assert (quote.units, quote.fill_quantity, quote.status) == (40, 20, QuoteStatus.SUBMITTED)
     listing = client.get(f"/en/seller/shop/{s.producer.pk}/quotes/").content.decode()
-    assert "渭源党参" in listing and "¥6.00" in listing
+    assert "渭源党参" in listing
+    assert "¥6.00" in listing
 
 
 def test_quote_form_below_floor_error_on_price(invited):  # type: ignore[no-untyped-def]
     # given a floor of 10.00/kg (5.00 per 500 g bag)
-    s, request, client, url = invited
+    s, _request, client, url = invited
     # when
     response = client.post(url, _form(s, "4.50"))
     # then
@@ -63,7 +64,7 @@ def test_quote_form_below_floor_error_on_price(invited):  # type: ignore[no-unty
 
 def test_quote_withdraw(invited):  # type: ignore[no-untyped-def]
     # given
-    s, request, client, url = invited
+    s, _request, client, url = invited
     client.post(url, _form(s, "6.00"))
     quote = Quote.objects.get()
     # when
