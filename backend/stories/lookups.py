@@ -7,10 +7,10 @@ use; `templates/stories/includes/story_cards.html` renders its result.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from backend.accounts.models import User
-from backend.stories.models import Story, StoryConsent, StoryPhoto
+from backend.stories.models import Story, StoryConsent
 from backend.stories.permissions import shops_user_may_consent_for
 
 
@@ -35,15 +35,12 @@ def _cards(stories: QuerySet[Story]) -> QuerySet[Story]:
     return (
         stories.select_related("producer")
         .only("slug", "title", "summary", "published_at", "producer__name", "producer__slug")
-        .prefetch_related(
-            Prefetch("photos", queryset=StoryPhoto.objects.order_by("sort_order", "pk"))
-        )
         .order_by("-published_at", "-pk")
     )
 
 
 def published_stories(limit: int | None = None) -> list[Story]:
-    """Story cards, newest first (two queries: stories, their photos)."""
+    """Story cards, newest first (one query)."""
     stories = _cards(public_stories())
     return list(stories[:limit] if limit else stories)
 
@@ -56,6 +53,11 @@ def published_stories_for_zone(limit: int = 3) -> list[Story]:
 def published_stories_of_producer(producer_id: int) -> list[Story]:
     """For the shop page and the batch page."""
     return list(_cards(public_stories().filter(producer_id=producer_id)))
+
+
+def published_stories_of_producer_slug(producer_slug: str) -> list[Story]:
+    """For the shop page, which knows the shop by its slug."""
+    return list(_cards(public_stories().filter(producer__slug=producer_slug)))
 
 
 def get_public_story(slug: str) -> Story:
