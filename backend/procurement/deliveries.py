@@ -17,6 +17,9 @@ the parcel shipped, failed the contract's quality terms, and are perishable farm
 producer decides what to do with them and, if they come back sellable, adds them with the
 ordinary stock form (which writes its own audit row). A rejected unit also stays outstanding on
 the contract, so the producer may deliver it again.
+
+`cancel_delivery` takes back a delivery that has not shipped (either side that may schedule):
+its stock allocation is released through the same allocation code and its order cancelled.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from backend.procurement.pricing import (
 )
 from backend.regions.models import Region
 from backend.warehouse import locks as stock_locks
-from backend.warehouse.allocation import allocate_stocks
+from backend.warehouse.allocation import allocate_stocks, deallocate_stock
 from backend.warehouse.availability import StockRequest
 from backend.warehouse.errors import InsufficientStock
 
@@ -432,5 +435,58 @@ def accept_delivery(
                 for line in lines
             },
             amount_due=str(locked.accepted_amount),
+        )
+    return locked
+
+
+def cancel_delivery(delivery: ProcurementOrder, *, actor: User, reason: str) -> ProcurementOrder:
+    """Cancel a scheduled delivery before anything of it ships; its units become outstanding
+    again and its stock is released."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise _error(CODE.REQUIRED, _("Say why the delivery is cancelled."), "reason")
+    with transaction.atomic(durable=True):
+        try:
+            if delivery.contract_id is not None:
+                locks.lock_contract(delivery.contract_id)
+            locked = locks.lock_procurement_order(delivery.pk)
+        except (Contract.DoesNotExist, ProcurementOrder.DoesNotExist):
+            raise _error(CODE.NOT_FOUND, _("This delivery does not exist."), "id") from None
+        allowed = delivery_policy.instances_for(actor, ContractAction.SCHEDULE_DELIVERY)
+        if not allowed.filter(pk=locked.pk).exists():
+            visible = delivery_policy.instances_for(actor, ContractAction.VIEW)
+            if visible.filter(pk=locked.pk).exists():
+                raise _error(CODE.NOT_ALLOWED, _("Your role does not allow cancelling deliveries."))
+            raise _error(CODE.NOT_FOUND, _("This delivery does not exist."), "id")
+        if locked.status != ProcurementOrderStatus.SCHEDULED:
+            raise _error(
+                CODE.ILLEGAL_TRANSITION, _("This delivery has already been checked."), "id"
+            )
+        locks.lock_procurement_lines([locked.pk])
+        order = stock_locks.lock_order(locked.order_id)
+        sub_orders = stock_locks.lock_sub_orders(order.pk)
+        if any(s.status != OrderStatus.UNFULFILLED for s in sub_orders):
+            raise _error(
+                CODE.ILLEGAL_TRANSITION,
+                _("Part of this delivery has shipped; check it when it arrives instead."),
+                "id",
+            )
+        lines = stock_locks.lock_order_lines(s.pk for s in sub_orders)
+        released = deallocate_stock([line.pk for line in lines])
+        for sub_order in sub_orders:
+            change_sub_order_status(sub_order, OrderStatus.CANCELLED, order=order, actor=actor)
+        refresh_order_status(order, sub_orders)
+        record_event(order, OrderEventType.CANCELLED, actor=actor, released_units=released)
+        locked.status = ProcurementOrderStatus.CANCELLED
+        locked.quality_notes = reason[:2000]
+        locked.save(update_fields=["status", "quality_notes"])
+        delivery_event(
+            locked,
+            ProcurementEventType.DELIVERY_CANCELLED,
+            actor=actor,
+            old=ProcurementOrderStatus.SCHEDULED,
+            new=ProcurementOrderStatus.CANCELLED,
+            reason=reason,
+            released_units=released,
         )
     return locked

@@ -27,6 +27,7 @@ class ProcurementEventType(models.IntegerChoices):
     CONTRACT_TERMINATED = 12006, _("contract terminated")
     DELIVERY_SCHEDULED = 12101, _("contract delivery scheduled")
     DELIVERY_ACCEPTED = 12102, _("contract delivery checked")
+    DELIVERY_CANCELLED = 12103, _("contract delivery cancelled")
     FLOOR_PRICE_SET = 12201, _("floor price set")
     MARKET_PRICE_RECORDED = 12202, _("market price recorded")
 

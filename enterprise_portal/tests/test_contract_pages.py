@@ -237,3 +237,28 @@ def test_contract_list_and_detail_same_queries_for_one_and_three(client, channel
     # then
     assert one == three
     assert seller_counts[0] == seller_counts[1]
+
+
+def test_buyer_cancels_an_unshipped_delivery_with_a_reason(client, channel, side, seller):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant)
+    delivery = schedule_delivery(
+        contract, actor=owner, delivery_date=DAY, quantities={contract.lines.get().pk: 2}
+    )
+    client.force_login(side.buyer)
+    url = enterprise_url("contract_delivery", contract, delivery.pk, lang="en")
+
+    # when
+    page = client.get(url).content.decode()
+    missing = client.post(url, {"cancel": "1", "cancel-reason": ""}).content.decode()
+    done = client.post(url, {"cancel": "1", "cancel-reason": "食堂放假"})
+
+    # then
+    assert "Cancel the delivery" in page
+    assert "Say why the delivery is cancelled" in missing
+    assert done.status_code == 302
+    delivery.refresh_from_db()
+    assert delivery.status == ProcurementOrderStatus.CANCELLED

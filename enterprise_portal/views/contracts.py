@@ -32,7 +32,7 @@ from backend.procurement.contracts import (
     sign_contract,
     terminate_contract,
 )
-from backend.procurement.deliveries import accept_delivery, schedule_delivery
+from backend.procurement.deliveries import accept_delivery, cancel_delivery, schedule_delivery
 from backend.procurement.errors import ProcurementError
 from backend.procurement.lookups import contracts_for_actor
 from backend.procurement.models import Contract, ProcurementOrder, ProcurementOrderStatus
@@ -144,6 +144,14 @@ class AcceptanceForm(forms.Form):
 
     def reasons(self) -> dict[int, str]:
         return {pk: self.cleaned_data[reason] for _name, reason, pk in self.line_fields}
+
+
+class CancelDeliveryForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the delivery cancelled?"),
+        max_length=500,
+        error_messages={"required": _("Say why the delivery is cancelled")},
+    )
 
 
 class TerminateForm(forms.Form):
@@ -343,11 +351,28 @@ def delivery_check(
     except ProcurementOrder.DoesNotExist:
         raise Http404("no such delivery") from None
     user: User = portal_user(request)
-    can_check = delivery.status == ProcurementOrderStatus.SCHEDULED and (
-        ContractAction.ACCEPT_DELIVERY in contract_policy.allowed_actions(user, contract)
+    allowed = contract_policy.allowed_actions(user, contract)
+    scheduled = delivery.status == ProcurementOrderStatus.SCHEDULED
+    shipped = delivery.order.status in ("fulfilled", "completed")
+    can_check = scheduled and ContractAction.ACCEPT_DELIVERY in allowed
+    can_cancel = scheduled and not shipped and ContractAction.SCHEDULE_DELIVERY in allowed
+    cancelling = request.method == "POST" and "cancel" in request.POST
+    form = AcceptanceForm(
+        request.POST if request.method == "POST" and not cancelling else None, delivery=delivery
     )
-    form = AcceptanceForm(request.POST if request.method == "POST" else None, delivery=delivery)
-    if request.method == "POST":
+    cancel_form = CancelDeliveryForm(request.POST if cancelling else None, prefix="cancel")
+    if cancelling:
+        if not can_cancel:
+            cancel_form.add_error(None, _t("This delivery cannot be cancelled by you now."))
+        elif cancel_form.is_valid():
+            try:
+                cancel_delivery(delivery, actor=user, reason=cancel_form.cleaned_data["reason"])
+            except ProcurementError as error:
+                service_error(cancel_form, error)
+            else:
+                messages.success(request, _t("Delivery cancelled; its stock is released."))
+                return HttpResponseRedirect(_detail_url(contract))
+    elif request.method == "POST":
         if not can_check:
             form.add_error(None, _t("This delivery cannot be checked by you now."))
         elif form.is_valid():
@@ -368,9 +393,11 @@ def delivery_check(
         **enterprise_nav(request, enterprise, "contracts"),
         "contract": contract,
         "delivery": delivery,
-        "shipped": delivery.order.status in ("fulfilled", "completed"),
+        "shipped": shipped,
         "can_check": can_check,
+        "can_cancel": can_cancel,
         "form": form,
+        "cancel_form": cancel_form,
     }
     return render(request, "enterprise_portal/contracts/delivery_check.html", context)
 

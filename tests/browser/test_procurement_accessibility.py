@@ -53,6 +53,7 @@ def world(transactional_db: Any) -> dict[str, Any]:
     accept_delivery(checked, actor=side.buyer, accepted={dline.pk: 4}, reasons={dline.pk: "破损"})
     waiting = schedule_delivery(active, actor=owner, delivery_date=DAY, quantities={line.pk: 3})
     ship(waiting, owner)
+    unshipped = schedule_delivery(active, actor=owner, delivery_date=DAY, quantities={line.pk: 2})
     proposed = draft(side, producer, contracted_variant(channel, producer))
     propose_contract(proposed, actor=side.buyer)
     return {
@@ -62,6 +63,7 @@ def world(transactional_db: Any) -> dict[str, Any]:
         "active": active,
         "proposed": proposed,
         "waiting": waiting,
+        "unshipped": unshipped,
         "line": line,
         "wline": waiting.lines.get(),
     }
@@ -111,6 +113,10 @@ def test_enterprise_contract_pages_have_no_axe_violations(live_server, page, wor
     check(page, f"{base}{active.pk}/deliveries/{world['waiting'].pk}/", found, "check")
     submit_with_error(page, f"#id_accepted_{world['wline'].pk}", "1")
     check_current(page, found, "check (error)")
+    check(page, f"{base}{active.pk}/deliveries/{world['unshipped'].pk}/", found, "cancel")
+    page.click("main form button[name=cancel]")
+    page.wait_for_selector("[data-error-summary]")
+    check_current(page, found, "cancel (error)")
     check(page, f"{base}{active.pk}/terminate/", found, "terminate")
     page.click("main form button[type=submit]")
     page.wait_for_selector("[data-error-summary]")

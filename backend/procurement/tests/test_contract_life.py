@@ -16,7 +16,7 @@ from backend.procurement.contracts import (
     sign_contract,
     terminate_contract,
 )
-from backend.procurement.deliveries import accept_delivery, schedule_delivery
+from backend.procurement.deliveries import accept_delivery, cancel_delivery, schedule_delivery
 from backend.procurement.errors import ProcurementError, ProcurementErrorCode
 from backend.procurement.events import ProcurementEventType as E
 from backend.procurement.models import ContractStatus, PriceRule, ProcurementOrderStatus
@@ -278,3 +278,36 @@ def test_unverified_enterprise_cannot_propose(channel, side, seller):
 
     # then
     assert caught.value.code == ProcurementErrorCode.ENTERPRISE_NOT_VERIFIED
+
+
+def test_cancel_unshipped_delivery_releases_stock_and_units_are_outstanding_again(
+    channel, side, other_side, seller
+):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer, stock=10)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant, quantity=8)
+    line = contract.lines.get()
+    delivery = schedule_delivery(contract, actor=owner, delivery_date=DAY, quantities={line.pk: 8})
+
+    # when
+    with pytest.raises(ProcurementError) as stranger:
+        cancel_delivery(delivery, actor=other_side.buyer, reason="x")
+    with pytest.raises(ProcurementError) as finance:
+        cancel_delivery(delivery, actor=side.finance, reason="x")
+    cancel_delivery(delivery, actor=side.buyer, reason="食堂放假，改期")
+
+    # then
+    assert stranger.value.code == ProcurementErrorCode.NOT_FOUND
+    assert finance.value.code == ProcurementErrorCode.NOT_ALLOWED
+    delivery.refresh_from_db()
+    assert delivery.status == ProcurementOrderStatus.CANCELLED
+    assert delivery.order.status == OrderStatus.CANCELLED
+    assert Stock.objects.get(product_variant=variant).quantity_allocated == 0
+    assert contract_progress([contract.pk])[contract.pk].outstanding == 8
+    again = schedule_delivery(contract, actor=owner, delivery_date=DAY, quantities={line.pk: 8})
+    ship(again, owner)
+    with pytest.raises(ProcurementError) as shipped:
+        cancel_delivery(again, actor=side.buyer, reason="太晚了")
+    assert shipped.value.code == ProcurementErrorCode.ILLEGAL_TRANSITION
