@@ -51,8 +51,8 @@ class ReasonForm(forms.Form):
 
 class MemberInline(admin.TabularInline):
     model = EnterpriseMember
-    fields = ("user", "role", "added_at", "removed_at")
-    readonly_fields = fields
+    fields: tuple[str, ...] = ("user", "role", "added_at", "removed_at")
+    readonly_fields: tuple[str, ...] = fields
     extra = 0
     can_delete = False
 
@@ -237,8 +237,10 @@ class BenefitLinkAdmin(admin.ModelAdmin):
             "enterprise", "producer"
         )
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        form = super().get_form(request, obj, **kwargs)
+    def get_form(
+        self, request: HttpRequest, obj: Any | None = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
         enterprise_field: Any = form.base_fields["enterprise"]
         enterprise_field.queryset = enterprise_policy.instances_for(
             request.user, EnterpriseAction.VERIFY_BENEFIT_LINKS
