@@ -49,10 +49,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class MemberInline(admin.TabularInline):
-    model = EnterpriseMember
-    fields: tuple[str, ...] = ("user", "role", "added_at", "removed_at")
-    readonly_fields: tuple[str, ...] = fields
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
@@ -63,8 +60,14 @@ class MemberInline(admin.TabularInline):
         return False
 
 
-class SiteInline(MemberInline):
-    model = DeliverySite  # type: ignore[assignment]
+class MemberInline(ReadOnlyInline):
+    model = EnterpriseMember
+    fields = ("user", "role", "added_at", "removed_at")
+    readonly_fields = fields
+
+
+class SiteInline(ReadOnlyInline):
+    model = DeliverySite
     fields = ("name", "region", "address_detail", "contact_name", "is_active")
     readonly_fields = fields
 
