@@ -33,12 +33,14 @@ system-deps:
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo
 
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py demo_logins --host $(HOST) --port $(PORT)
@@ -47,6 +49,7 @@ run: install
 
 dev: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -68,6 +71,7 @@ test: install system-deps
 
 bench: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py run_bench $(BENCH_ARGS)
 
 # Database (pg_dump) + media + private evidence into backups/sunshine-<time>/ (or BACKUP_TO=dir).
