@@ -61,7 +61,7 @@ def review_row(review: ProductReview) -> ReviewRow:
         id=review.pk,
         rating=review.rating,
         text=review.text,
-        author_name=public_author_name(review.author.name),
+        author_name=public_author_name(review.author),
         written_at=review.created_at,
         pictures=[
             picture_for(p.image.name, "thumbnail", alt=p.alt, width=p.width, height=p.height)

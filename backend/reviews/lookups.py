@@ -28,9 +28,10 @@ PUBLIC_REVIEW_FIELDS = (
 )
 
 
-def public_author_name(name: str) -> str:
-    """A buyer's name as reviews show it: the first character, the rest hidden."""
-    name = (name or "").strip()
+def public_author_name(author: User | None) -> str:
+    """A buyer's name as reviews show it: the first character, the rest hidden ("**" for a
+    deleted account or one without a name)."""
+    name = (author.name if author is not None else "").strip()
     return f"{name[:1]}**" if name else "**"
 
 

@@ -51,10 +51,12 @@ class ProductReview(models.Model):
         on_delete=models.PROTECT,
         related_name="review",
     )
+    # Kept when the buyer's account is deleted (personal data erasure): shown without a name.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="product_reviews",
     )
     rating = models.PositiveSmallIntegerField(_("stars"))

@@ -89,7 +89,7 @@ class ProductReview(graphene.ObjectType):
 
     @staticmethod
     def resolve_author_name(root: ProductReviewModel, info: GraphQLResolveInfo) -> str:
-        return public_author_name(root.author.name)
+        return public_author_name(root.author)
 
     @staticmethod
     def resolve_photos(root: ProductReviewModel, info: GraphQLResolveInfo) -> Any:

@@ -255,3 +255,21 @@ def test_create_review_bad_photo_refused_with_the_image_code(
     # then
     assert (excinfo.value.code, excinfo.value.field) == (code, f"photos.{len(photos) - 1}")
     assert not ProductReview.objects.exists()
+
+
+def test_review_kept_without_a_name_when_the_buyer_account_is_deleted(channel, courier, buyer):
+    # given
+    from backend.reviews.lookups import public_author_name, visible_reviews
+
+    purchase = delivered_purchase(channel, courier, buyer)
+    review = create_review(purchase.line.pk, actor=buyer, rating=4, text="好")
+    assert public_author_name(visible_reviews().get(pk=review.pk).author) == "评**"
+
+    # when
+    buyer.delete()
+
+    # then
+    kept = visible_reviews().get(pk=review.pk)
+    assert kept.author is None
+    assert public_author_name(kept.author) == "**"
+    assert ProductReviewSummary.objects.get(product_id=review.product_id).review_count == 1
