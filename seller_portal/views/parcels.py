@@ -9,6 +9,8 @@ Every write goes through `backend.delivery.tracking.record_delivery_update` (aud
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
@@ -30,6 +32,16 @@ from seller_portal.delivery_forms import PointDeliveryStepForm, ShopDeliveryStep
 from seller_portal.shops import portal_user, shop_for_request
 
 WAITING = (OrderStatus.PARTIALLY_FULFILLED, OrderStatus.FULFILLED)
+
+
+@dataclass(frozen=True)
+class ParcelRow:
+    """A parcel on the staff page: the buyer masked to what a handover check needs."""
+
+    sub_order: SubOrder
+    buyer: str
+    mobile_end: str
+    last_step: str
 
 
 @require_http_methods(["GET", "POST"])
@@ -90,7 +102,20 @@ def _parcels_at(request: HttpRequest, point: PickupPoint) -> QuerySet[SubOrder]:
 @login_required
 def pickup_point_parcels(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_for_request(request, point_id)
-    context = {"point": point, "parcels": list(_parcels_at(request, point))}
+    rows = [
+        ParcelRow(
+            sub_order=parcel,
+            buyer=f"{parcel.order.recipient_name[:1]}**",
+            mobile_end=parcel.order.mobile[-4:],
+            last_step=(
+                updates[-1].get_status_display()
+                if (updates := list(parcel.delivery_updates.all()))
+                else _("Sent")
+            ),
+        )
+        for parcel in _parcels_at(request, point)
+    ]
+    context = {"point": point, "parcels": rows}
     return render(request, "seller_portal/delivery/point_parcels.html", context)
 
 
