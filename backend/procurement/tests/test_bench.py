@@ -6,18 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from backend.catalog.tests.factories import ChannelFactory, ProductFactory
 from backend.demo.bench.procurement_bench import (
-    PLEDGE_ONE_SQL,
     BenchScale,
-    _year_bounds,
     procurement_report,
     run_procurement_bench,
 )
 from backend.enterprises.models import Enterprise
+from backend.enterprises.pledges import pledge_progress
 from backend.procurement.models import ProcurementOrder, ProcurementOrderLine
 from backend.procurement.progress import contract_progress
 from backend.warehouse.models import Stock
@@ -46,10 +44,7 @@ def test_procurement_bench_small_scale_rows_figures_and_cleanup(settings):
     progress = contract_progress([contract.pk])[contract.pk]
     assert progress.accepted == 2 * 4 * 5
     assert progress.amount_due == Decimal("62.50") * 5 * 4 * 2
-    with connection.cursor() as cursor:
-        cursor.execute(
-            PLEDGE_ONE_SQL,
-            {"enterprise": enterprise.pk, **_year_bounds(timezone.localdate().year)},
-        )
-        assert cursor.fetchone()[0] == progress.amount_due
+    pledge = enterprise.pledges.get(year=timezone.localdate().year)
+    assert pledge_progress(pledge).procurement_amount == progress.amount_due
+    assert result.pledges == 3
     assert "deliveries/s" in procurement_report(result)
