@@ -26,19 +26,9 @@ from backend.checkout.tests.scenarios import (
 )
 from backend.orders.complete_checkout import complete_checkout
 from backend.payments.offline import confirm_offline_payment
+from tests.transactional import APPS_EXCEPT_REGIONS
 
-AVAILABLE_APPS = [
-    "django.contrib.contenttypes",
-    "django.contrib.auth",
-    "backend.accounts",
-    "backend.producers",
-    "backend.catalog",
-    "backend.warehouse",
-    "backend.checkout",
-    "backend.orders",
-    "backend.payments",
-    "backend.audit",
-]
+AVAILABLE_APPS = APPS_EXCEPT_REGIONS
 real_transactions = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 
 

@@ -27,18 +27,9 @@ from backend.orders.complete_checkout import complete_checkout
 from backend.orders.models import Order
 from backend.warehouse.errors import InsufficientStock
 from backend.warehouse.models import Stock
+from tests.transactional import APPS_EXCEPT_REGIONS
 
-AVAILABLE_APPS = [
-    "django.contrib.contenttypes",
-    "django.contrib.auth",
-    "backend.accounts",
-    "backend.producers",
-    "backend.catalog",
-    "backend.warehouse",
-    "backend.checkout",
-    "backend.orders",
-    "backend.payments",
-]
+AVAILABLE_APPS = APPS_EXCEPT_REGIONS
 real_transactions = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 BANK = "offline.bank_transfer"
 

@@ -19,17 +19,10 @@ from backend.verification.errors import VerificationError, VerificationErrorCode
 from backend.verification.models import ApplicationStatus, VerificationApplication
 from backend.verification.review import approve_application, reject_application
 from backend.verification.tests.scenarios import submitted_application
+from tests.transactional import APPS_EXCEPT_REGIONS
 
 # Flush only these apps' tables after each test, so the regions loaded once per session survive.
-AVAILABLE_APPS = [
-    "django.contrib.contenttypes",
-    "django.contrib.auth",
-    "backend.accounts",
-    "backend.producers",
-    "backend.audit",
-    "backend.sellers",
-    "backend.verification",
-]
+AVAILABLE_APPS = APPS_EXCEPT_REGIONS
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 
 
