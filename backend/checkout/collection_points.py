@@ -22,19 +22,22 @@ class CollectionPointOption:
 
 
 def option_for_point(info: CheckoutInfo, point: PickupPoint) -> CollectionPointOption | None:
-    """The first courier calling at the point (in the methods' order) that can carry every
-    parcel there, priced; None when none can."""
+    """The cheapest courier calling at the point that can carry every parcel there (ties: the
+    methods' order), priced; None when none can."""
     couriers = active_couriers(point)
     tables = dataclasses.replace(
         info.shipping, pickup_couriers={point.pk: frozenset(m.pk for m in couriers)}
     )
     there = dataclasses.replace(info, pickup_point=point, shipping=tables)
+    same_county = getattr(point, "same_county", None) == 0
+    best: CollectionPointOption | None = None
     for courier in couriers:
         totals = calculate_checkout_totals(dataclasses.replace(there, delivery_method=courier))
-        if totals.parcels and totals.shipping_available:
-            same = getattr(point, "same_county", None)
-            return CollectionPointOption(point, courier, totals, same == 0)
-    return None
+        if not totals.shipping_available and totals.parcels:
+            continue
+        if best is None or totals.shipping < best.totals.shipping:
+            best = CollectionPointOption(point, courier, totals, same_county)
+    return best
 
 
 def collection_point_options(info: CheckoutInfo) -> list[CollectionPointOption]:

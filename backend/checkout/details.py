@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
 from backend.checkout.address import validate_shipping_address
+from backend.checkout.collection_points import option_for_point
 from backend.checkout.deliverability import parcels_by_producer
 from backend.checkout.errors import CheckoutError, CheckoutErrorCode
 from backend.checkout.fetch import CheckoutInfo, fetch_checkout_info
 from backend.checkout.lines import clean_email, lock_checkout, touch
 from backend.checkout.models import Checkout, ShippingMethod
 from backend.checkout.shipping import quote_parcel
-from backend.delivery.lookups import active_couriers, get_pickup_point_near, pickup_points_near
+from backend.delivery.lookups import get_pickup_point_near, pickup_points_near
 from backend.delivery.models import PickupPoint
 
 
@@ -129,8 +130,9 @@ def update_checkout_pickup_point(
 ) -> Checkout:
     """Have the parcels sent to a pickup point near the address (same city) instead of the door.
 
-    The courier is the first (in the methods' order) of those calling at the point that can
-    carry every parcel there. A point that is closed, far away or unknown is NOT_FOUND alike.
+    The courier is the cheapest of those calling at the point that can carry every parcel there
+    (`collection_points.option_for_point`). A point that is closed, far away or unknown is
+    NOT_FOUND alike.
     """
     with transaction.atomic(durable=True):
         locked = lock_checkout(checkout)
@@ -149,16 +151,8 @@ def update_checkout_pickup_point(
                 field="delivery_method_id",
                 message=_("There is no such pickup point near this address."),
             ) from None
-        info = replace(fetch_checkout_info(locked), pickup_point=point)
-        info = replace(
-            info,
-            shipping=replace(
-                info.shipping,
-                pickup_couriers={point.pk: frozenset(m.pk for m in active_couriers(point))},
-            ),
-        )
-        carriers = _carriers_for_all(info, active_couriers(point))
-        if not carriers:
+        option = option_for_point(fetch_checkout_info(locked), point)
+        if option is None:
             raise CheckoutError.of(
                 CheckoutErrorCode.PICKUP_POINT_NOT_AVAILABLE,
                 field="delivery_method_id",
@@ -167,7 +161,7 @@ def update_checkout_pickup_point(
                 ),
             )
         locked.pickup_point = point
-        locked.delivery_method = carriers[0]
+        locked.delivery_method = option.courier
         touch(locked, "delivery_method", "pickup_point")
     return locked
 

@@ -18,13 +18,13 @@ from backend.delivery.models import PickupPoint
 
 
 def _values(obj: models.Model, fields: list[str]) -> dict[str, Any]:
-    values = {}
+    values: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
         if field.many_to_many:
             values[name] = sorted(getattr(obj, name).values_list("pk", flat=True))
         else:
-            values[name] = str(getattr(obj, field.attname))
+            values[name] = str(getattr(obj, getattr(field, "attname", name)))
     return values
 
 

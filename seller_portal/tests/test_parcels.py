@@ -9,7 +9,7 @@ import pytest
 
 from backend.catalog.tests.factories import ChannelFactory
 from backend.checkout.models import ShippingMethod
-from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
+from backend.checkout.tests.factories import ShippingRateFactory, shipping_method
 from backend.checkout.tests.scenarios import listed_variant
 from backend.delivery.models import DeliveryStatus, DeliveryUpdate
 from backend.delivery.tests.factories import PickupPointStaffFactory
@@ -30,7 +30,7 @@ def world(db):  # type: ignore[no-untyped-def]
     station has one staff member; another station has another."""
     people = build_people()
     ShippingMethod.objects.update(is_active=False)
-    postie = ShippingMethodFactory(name="邮政", supports_cold_chain=False)
+    postie = shipping_method(name="邮政", supports_cold_chain=False)
     ShippingRateFactory(method=postie)
     point = new_point(name="田家河村服务站", couriers=[postie])
     other_point = new_point(name="别的服务站", couriers=[postie])

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TypedDict
+from typing import Any, TypedDict, cast
 
 import factory
 
@@ -123,3 +123,8 @@ class FreeShippingThresholdFactory(factory.django.DjangoModelFactory):
         model = FreeShippingThreshold
 
     threshold_amount = Decimal("99.00")
+
+
+def shipping_method(**fields: Any) -> ShippingMethod:
+    """A shipping method from the factory, typed as the model."""
+    return cast(ShippingMethod, ShippingMethodFactory(**fields))

@@ -10,7 +10,7 @@ from backend.checkout.fetch import fetch_checkout_info, get_checkout
 from backend.checkout.lines import LineInput, add_checkout_lines, create_checkout
 from backend.checkout.models import ShippingMethod, ShippingRate
 from backend.checkout.problems import checkout_problems
-from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
+from backend.checkout.tests.factories import ShippingRateFactory, shipping_method
 from backend.checkout.tests.scenarios import listed_variant, new_producer, ready_checkout
 from backend.orders.complete_checkout import complete_checkout
 from backend.orders.models import Order
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def only_courier(db):  # type: ignore[no-untyped-def]
     """The one active courier: 8.00 nationwide, a 12.00 cold chain everywhere."""
     ShippingMethod.objects.update(is_active=False)
-    method = ShippingMethodFactory(supports_cold_chain=True)
+    method = shipping_method(supports_cold_chain=True)
     ShippingRateFactory(method=method)
     return method
 
@@ -68,7 +68,7 @@ def test_complete_checkout_fresh_parcel_without_cold_chain_there_refused_dry_par
     # given: a dry courier reaches Beijing; the only cold chain serves Shanghai alone
     only_courier.supports_cold_chain = False
     only_courier.save(update_fields=["supports_cold_chain"])
-    cold = ShippingMethodFactory(supports_cold_chain=True)
+    cold = shipping_method(supports_cold_chain=True)
     ShippingRateFactory(method=cold, destination_province_code="31")
     fresh = listed_variant(channel, producer=new_producer(), fresh=True, stock=5)
     dry = listed_variant(channel, producer=new_producer(), stock=5)

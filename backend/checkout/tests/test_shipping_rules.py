@@ -19,9 +19,9 @@ from backend.checkout.shipping import (
 from backend.checkout.shipping_tables import load_shipping_tables
 from backend.checkout.tests.factories import (
     FreeShippingThresholdFactory,
-    ShippingMethodFactory,
     ShippingRateFactory,
     ShippingRuleFactory,
+    shipping_method,
 )
 from backend.checkout.tests.scenarios import listed_variant, new_producer, ready_checkout
 from backend.regions.models import Region
@@ -38,7 +38,7 @@ def route(producer_id: int, destination: str = "11") -> ParcelRoute:
 
 def test_rule_policy_precedence_ladder_most_specific_rule_wins_then_rates():
     # given one rule at every level of the ladder, plus rates
-    method = ShippingMethodFactory()
+    method = shipping_method()
     producer = new_producer()
     other = new_producer()
     region = Region.objects.get
@@ -102,7 +102,7 @@ def test_cold_chain_parcel_priced_base_plus_surcharge_exactly(
     channel, weight, expected_base, expected_surcharge
 ):
     # given a cold-chain courier whose rule for this producer has a 15.00 surcharge
-    method = ShippingMethodFactory(supports_cold_chain=True, sort_order=-10)
+    method = shipping_method(supports_cold_chain=True, sort_order=-10)
     producer = new_producer()
     ShippingRuleFactory(method=method, producer=producer)
     variant = listed_variant(
@@ -123,7 +123,7 @@ def test_cold_chain_parcel_priced_base_plus_surcharge_exactly(
 
 def test_fresh_parcel_on_a_route_without_cold_chain_is_blocked_dry_parcel_is_not(db):
     # given a cold-chain method whose rule for Xinjiang has no cold chain
-    method = ShippingMethodFactory(supports_cold_chain=True)
+    method = shipping_method(supports_cold_chain=True)
     ShippingRuleFactory(
         method=method, destination_province_codes=["65"], cold_chain_surcharge_amount=None
     )
@@ -160,7 +160,7 @@ def test_fresh_parcel_on_a_route_without_cold_chain_is_blocked_dry_parcel_is_not
 )
 def test_free_shipping_from_exactly_the_threshold_surcharge_still_charged(channel, quantity, free):
     # given a producer shipping free from 99.00 (not covering the cold chain)
-    method = ShippingMethodFactory(supports_cold_chain=True, sort_order=-10)
+    method = shipping_method(supports_cold_chain=True, sort_order=-10)
     producer = new_producer()
     ShippingRuleFactory(method=method, producer=producer)
     FreeShippingThresholdFactory(producer=producer, threshold_amount=Decimal("99.00"))
@@ -178,7 +178,7 @@ def test_free_shipping_from_exactly_the_threshold_surcharge_still_charged(channe
 
 def test_free_shipping_covering_cold_chain_waives_the_surcharge_too(channel):
     # given
-    method = ShippingMethodFactory(supports_cold_chain=True, sort_order=-10)
+    method = shipping_method(supports_cold_chain=True, sort_order=-10)
     producer = new_producer()
     ShippingRuleFactory(method=method, producer=producer)
     FreeShippingThresholdFactory(
@@ -197,7 +197,7 @@ def test_free_shipping_covering_cold_chain_waives_the_surcharge_too(channel):
 
 def test_free_shipping_threshold_of_another_producer_does_not_apply(channel):
     # given two producers, only the first ships free from 10.00
-    method = ShippingMethodFactory(supports_cold_chain=True, sort_order=-10)
+    method = shipping_method(supports_cold_chain=True, sort_order=-10)
     ShippingRateFactory(method=method)
     first, second = new_producer(), new_producer()
     FreeShippingThresholdFactory(producer=first, threshold_amount=Decimal("10.00"))

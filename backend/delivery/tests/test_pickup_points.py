@@ -13,9 +13,9 @@ from backend.checkout.errors import CheckoutError, CheckoutErrorCode
 from backend.checkout.fetch import fetch_checkout_info, get_checkout
 from backend.checkout.models import ShippingMethod
 from backend.checkout.tests.factories import (
-    ShippingMethodFactory,
     ShippingRateFactory,
     shipping_address,
+    shipping_method,
 )
 from backend.checkout.tests.scenarios import listed_variant, ready_checkout
 from backend.delivery.lookups import pickup_points_near
@@ -37,7 +37,7 @@ pytestmark = pytest.mark.django_db
 def postie(db):  # type: ignore[no-untyped-def]
     """The only active courier: 5.00 nationwide, no cold chain."""
     ShippingMethod.objects.update(is_active=False)
-    method = ShippingMethodFactory(name="邮政", supports_cold_chain=False)
+    method = shipping_method(name="邮政", supports_cold_chain=False)
     ShippingRateFactory(
         method=method, first_price_amount=Decimal("5.00"), step_price_amount=Decimal("1.00")
     )
@@ -65,7 +65,7 @@ def test_pickup_points_near_same_county_first_then_same_city_never_other_cities(
 
 def test_collection_point_options_only_points_whose_courier_carries_every_parcel(channel, postie):
     # given a fresh item: the postie has no cold chain; a cold courier calls at one point only
-    cold = ShippingMethodFactory(name="冷链", supports_cold_chain=True, sort_order=5)
+    cold = shipping_method(name="冷链", supports_cold_chain=True, sort_order=5)
     ShippingRateFactory(method=cold)
     served = new_point(name="有冷链的站", couriers=[postie, cold])
     new_point(name="只有邮政的站", couriers=[postie])
@@ -125,7 +125,7 @@ def test_update_checkout_pickup_point_in_another_city_not_found_like_a_missing_o
 def test_update_checkout_pickup_point_no_courier_there_can_carry_refused(channel, postie):
     # given a point only the postie calls at, and a fresh item the postie cannot keep cold
     point = new_point(couriers=[postie])
-    cold = ShippingMethodFactory(supports_cold_chain=True)
+    cold = shipping_method(supports_cold_chain=True)
     ShippingRateFactory(method=cold)
     checkout = ready_checkout(
         channel, [(listed_variant(channel, fresh=True), 1)], method=cold, county_code=WEIYUAN

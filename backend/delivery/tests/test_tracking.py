@@ -10,7 +10,7 @@ from backend.accounts.tests.factories import UserFactory
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.catalog.tests.factories import ChannelFactory
 from backend.checkout.models import ShippingMethod
-from backend.checkout.tests.factories import ShippingMethodFactory, ShippingRateFactory
+from backend.checkout.tests.factories import ShippingRateFactory, shipping_method
 from backend.checkout.tests.scenarios import listed_variant, new_producer
 from backend.delivery.delivered import delivered_order_lines, delivered_sub_orders, is_delivered
 from backend.delivery.errors import DeliveryError, DeliveryErrorCode
@@ -32,7 +32,7 @@ def world(db):  # type: ignore[no-untyped-def]
     """build_people()'s shop sold one item to a buyer collecting at a village station, shipped."""
     people = build_people()
     ShippingMethod.objects.update(is_active=False)
-    postie = ShippingMethodFactory(name="邮政", supports_cold_chain=False)
+    postie = shipping_method(name="邮政", supports_cold_chain=False)
     ShippingRateFactory(method=postie)
     point = new_point(name="田家河村服务站", couriers=[postie])
     other_point = new_point(name="别的服务站", couriers=[postie])
@@ -56,6 +56,7 @@ def test_record_dispatched_only_the_shops_people_others_not_found_nothing_writte
     assert not isinstance(user, AnonymousUser)
 
     # when
+    outcome: str
     try:
         record_delivery_update(sub_order, actor=user, status=DeliveryStatus.DISPATCHED)
     except DeliveryError as error:
@@ -181,7 +182,7 @@ def test_buyer_confirms_receipt_once_then_already_delivered(world):
 def test_not_yet_shipped_parcel_cannot_be_dispatched_or_collected(db):
     # given a paid order the shop has not shipped
     ShippingMethod.objects.update(is_active=False)
-    postie = ShippingMethodFactory(supports_cold_chain=False)
+    postie = shipping_method(supports_cold_chain=False)
     ShippingRateFactory(method=postie)
     point = new_point(couriers=[postie])
     staff = PickupPointStaffFactory(pickup_point=point).user

@@ -121,7 +121,7 @@ class Warehouse(graphene.ObjectType):
     def resolve_click_and_collect_option(
         root: CollectionPointData, info: GraphQLResolveInfo
     ) -> str:
-        return WarehouseClickAndCollectOptionEnum.LOCAL.value
+        return "local"  # WarehouseClickAndCollectOptionEnum.LOCAL
 
     @staticmethod
     def resolve_kind(root: CollectionPointData, info: GraphQLResolveInfo) -> str:
