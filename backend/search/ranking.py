@@ -154,8 +154,8 @@ class PriorityRankingPolicy(RankingPolicy):
 def load_weights() -> RankingWeights:
     from backend.search.models import RankingWeights
 
-    row, _created = RankingWeights.objects.get_or_create(pk=1)
-    return row
+    # Reads never write: without the row (it is created by a migration) the defaults hold.
+    return RankingWeights.objects.filter(pk=1).first() or RankingWeights(pk=1)
 
 
 def get_ranking_policy() -> RankingPolicy:

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.db import connection
 
-from backend.search.backends.postgres_sql import DOC, FACET_FLAGS, Plan, build_plan
+from backend.search.backends.postgres_facets import facet_sql
+from backend.search.backends.postgres_sql import DOC, Plan, build_plan
 from backend.search.explain import explanation_for
-from backend.search.facets import facet_values
-from backend.search.interface import FACET_KEYS, PRICE_BANDS, SearchHit, SearchQuery, SearchResult
+from backend.search.facets import FacetRow, facet_values
+from backend.search.interface import SearchHit, SearchQuery, SearchResult
 from backend.search.ranking import TAG_KINDS, Ranked, RankingPolicy
 from backend.search.suggestions import suggest
 from backend.search.text import query_spelling, query_terms
@@ -27,41 +28,6 @@ ORDER_BY = {
     "price_desc": "d.price DESC NULLS LAST, sort_key DESC, d.product_id DESC",
     "newest": "d.product_created_at DESC, d.product_id DESC",
 }
-
-
-def _all_flags(plan: Plan, skip: str | None = None) -> str:
-    return " AND ".join(f"b.{name}" for name in FACET_FLAGS if name != skip) or "TRUE"
-
-
-def _facet_sql(plan: Plan, with_facets: bool) -> str:
-    flags = ", ".join(f"{expr} AS {name}" for name, expr in plan.flags.items())
-    base = (
-        f"WITH b AS MATERIALIZED (SELECT d.category_ids, d.county_code, d.certification_slugs, "
-        f"d.price, {plan.mask} AS mask, {flags} FROM {DOC} d WHERE {' AND '.join(plan.where)})"
-    )
-    parts = [f"SELECT 'total' AS facet, '' AS key, count(*) AS n FROM b WHERE {_all_flags(plan)}"]
-    if with_facets:
-        bits = ", ".join(f"('{kind}', {1 << i})" for i, kind in enumerate(TAG_KINDS))
-        bands = ", ".join(
-            f"('{key}', {low if low is not None else 'NULL'}::numeric, "
-            f"{high if high is not None else 'NULL'}::numeric)"
-            for key, (low, high) in PRICE_BANDS.items()
-        )
-        parts += [
-            "SELECT 'category', c::text, count(*) FROM b, unnest(b.category_ids) c "
-            f"WHERE {_all_flags(plan, 'f_category')} GROUP BY c",
-            "SELECT 'county', b.county_code, count(*) FROM b "
-            f"WHERE b.county_code <> '' AND {_all_flags(plan, 'f_county')} GROUP BY b.county_code",
-            "SELECT 'certification', s, count(*) FROM b, unnest(b.certification_slugs) s "
-            f"WHERE {_all_flags(plan, 'f_certification')} GROUP BY s",
-            f"SELECT 'tag', t.kind, count(*) FROM b, (VALUES {bits}) t(kind, bit) "
-            f"WHERE b.mask & t.bit <> 0 AND {_all_flags(plan, 'f_tag')} GROUP BY t.kind",
-            f"SELECT 'price_band', p.key, count(*) FROM b, (VALUES {bands}) p(key, low, high) "
-            "WHERE b.price IS NOT NULL AND (p.low IS NULL OR b.price >= p.low) "
-            f"AND (p.high IS NULL OR b.price < p.high) AND {_all_flags(plan, 'f_price_band')} "
-            "GROUP BY p.key",
-        ]
-    return base + " " + " UNION ALL ".join(parts)
 
 
 def _hits_sql(plan: Plan, query: SearchQuery) -> tuple[str, dict[str, Any]]:
@@ -87,18 +53,16 @@ class PostgresBackend:
     def search(self, query: SearchQuery, *, policy: RankingPolicy, now: datetime) -> SearchResult:
         terms = query_terms(query.text)
         plan = build_plan(query, terms=terms, fuzzy_spelling=None, policy=policy, now=now)
-        counts = self._counts(plan, query)
-        total = counts.pop(("total", ""), 0)
+        total, rows = self._counts(plan, query)
         if total == 0 and query.text.strip() and (spell := query_spelling(query.text)):
             plan = build_plan(query, terms=terms, fuzzy_spelling=spell, policy=policy, now=now)
-            counts = self._counts(plan, query)
-            total = counts.pop(("total", ""), 0)
+            total, rows = self._counts(plan, query)
         hits = self._hits(plan, query, policy, terms) if total and query.page_limit else []
-        facets = facet_values(query, counts) if query.with_facets else {}
+        facets = facet_values(query, rows) if query.with_facets else {}
         suggestion = suggest(query.text) if total == 0 and query.text.strip() else None
         return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
-    def _counts(self, plan: Plan, query: SearchQuery) -> dict[tuple[str, str], int]:
+    def _counts(self, plan: Plan, query: SearchQuery) -> tuple[int, list[FacetRow]]:
         with connection.cursor() as cursor:
             if plan.typo:
                 # `<%` (index-assisted word similarity) compares with this session setting.
@@ -106,8 +70,10 @@ class PostgresBackend:
                     "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
                     [str(TYPO_THRESHOLD)],
                 )
-            cursor.execute(_facet_sql(plan, query.with_facets), plan.statement.params)
-            return {(facet, key): int(n) for facet, key, n in cursor.fetchall()}
+            cursor.execute(facet_sql(plan, query), plan.statement.params)
+            rows: list[FacetRow] = [(f, k, label, int(n)) for f, k, label, n in cursor.fetchall()]
+        total = sum(n for facet, _key, _label, n in rows if facet == "total")
+        return total, [row for row in rows if row[0] != "total"]
 
     def _hits(
         self, plan: Plan, query: SearchQuery, policy: RankingPolicy, terms: list[str]
@@ -141,4 +107,4 @@ class PostgresBackend:
         return hits
 
 
-__all__ = ["FACET_KEYS", "PostgresBackend"]
+__all__ = ["PostgresBackend"]
