@@ -9,6 +9,7 @@ from backend.graphql.account.schema import AccountMutations, AccountQueries
 from backend.graphql.catalog.schema import CatalogQueries
 from backend.graphql.channel.schema import ChannelQueries
 from backend.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
+from backend.graphql.enterprises.schema import EnterpriseMutations, EnterpriseQueries
 from backend.graphql.order.schema import OrderQueries
 from backend.graphql.procurement.schema import ProcurementMutations, ProcurementQueries
 from backend.graphql.producers.schema import ProducerQueries
@@ -16,6 +17,7 @@ from backend.graphql.regions.schema import RegionQueries
 from backend.graphql.reviews.schema import ReviewMutations
 from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
+from backend.graphql.sourcing.schema import SourcingMutations, SourcingQueries
 
 
 class Query(
@@ -28,12 +30,20 @@ class Query(
     AccountQueries,
     OrderQueries,
     ProcurementQueries,
+    EnterpriseQueries,
+    SourcingQueries,
 ):
     pass
 
 
 class Mutation(
-    CheckoutMutations, AccountMutations, SellerMutations, ReviewMutations, ProcurementMutations
+    CheckoutMutations,
+    AccountMutations,
+    SellerMutations,
+    ReviewMutations,
+    ProcurementMutations,
+    EnterpriseMutations,
+    SourcingMutations,
 ):
     pass
 

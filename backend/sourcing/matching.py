@@ -20,6 +20,7 @@ from backend.catalog.models import Category, Product
 from backend.producers.models import Producer
 from backend.regions.models import Region, RegionLevel
 from backend.sourcing.models import PurchaseRequest, QuoteInvitation
+from backend.sourcing.quantities import plain
 
 MAX_INVITATIONS = getattr(settings, "SOURCING_MAX_INVITATIONS", 500)
 
@@ -82,7 +83,7 @@ def _email_new(request: PurchaseRequest, producer_ids: list[int]) -> None:
             "Quotes until %(deadline)s. Open the seller portal's quotes page to answer."
         ) % {
             "enterprise": request.enterprise.name,
-            "quantity": request.quantity.normalize(),
+            "quantity": plain(request.quantity),
             "unit": request.get_unit_display(),
             "product": request.product_name,
             "grade": request.grade,

@@ -39,6 +39,7 @@ from backend.sourcing.models import (
     RequestStatus,
     RequestUnit,
 )
+from backend.sourcing.quantities import plain
 from backend.sourcing.requests import not_verified_error
 
 CODE = SourcingErrorCode
@@ -234,9 +235,9 @@ def accept_quote(quote: Quote, *, actor: User, units: int | None = None) -> Quot
                     "of %(quantity)s."
                 )
                 % {
-                    "remaining": remaining.normalize(),
+                    "remaining": plain(remaining),
                     "unit": request.get_unit_display(),
-                    "quantity": request.quantity.normalize(),
+                    "quantity": plain(request.quantity),
                 },
                 field="units",
                 remaining=remaining,

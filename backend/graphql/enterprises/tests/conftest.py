@@ -1,0 +1,3 @@
+from backend.enterprises.tests.conftest import other_side, seller, side
+
+__all__ = ["other_side", "seller", "side"]
