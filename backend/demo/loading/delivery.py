@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.test import override_settings
@@ -165,7 +166,7 @@ def _points(operator: User) -> list[PickupPoint]:
 def _rules(cold: ShippingMethod) -> int:
     standard = ShippingMethod.objects.get(slug="standard")
     weiyuan = Region.objects.get(code="621123")
-    rules = [
+    rules: list[tuple[ShippingMethod, str, dict[str, Any]]] = [
         (cold, "顺丰冷运 全国", {"first_price_amount": Decimal("18.00"), "step_price_amount":
          Decimal("8.00"), "cold_chain_surcharge_amount": Decimal("15.00")}),
         (cold, "顺丰冷运 偏远地区（无冷链）", {"destination_province_codes": REMOTE_PROVINCES,
