@@ -19,7 +19,10 @@ from backend.warehouse.errors import InsufficientStock
 from storefront import cart_session, queries, zone_queries
 from storefront.checkout_forms import AddToCartForm, add_service_errors
 from storefront.paging import ProductSort, pagination_for, sort_choices
-from storefront.producer_tags import only_verified, verified_filter
+from storefront.producer_tags import VERIFIED_FILTER_KINDS, only_verified, verified_filter
+from storefront.zone_listing import search_listing
+
+SEARCH_SHOWN_LENGTH = 100
 
 
 @require_safe
@@ -116,17 +119,17 @@ def shop(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[: queries.SEARCH_MAX_LENGTH]
+    """Search results through the search interface: facets, sorting, "did you mean", and on
+    every card why it is where it is. Any text is answered (empty, 2,000 characters, only
+    punctuation): the interface trims it, the page shows at most `SEARCH_SHOWN_LENGTH`."""
+    text = request.GET.get("q", "")
+    shown = " ".join(text.split())[:SEARCH_SHOWN_LENGTH]
     channel = queries.storefront_channel()
-    tag_filter = verified_filter(request.GET, keep=("q",))
-    products = queries.search_products(channel, query)
-    if tag_filter.only:
-        products = only_verified(products)
-    listing = queries.paginate_cards(products, channel, request.GET.get("page"))
-    context = {
-        "verified_filter": tag_filter,
-        "query": query,
-        "listing": listing,
-        "pagination": pagination_for(listing.page, request.GET),
-    }
+    listing = None
+    if shown:
+        # `verified=1` (links made before the tag facet) keeps meaning poor households and
+        # disabled sellers.
+        legacy = VERIFIED_FILTER_KINDS if request.GET.get("verified") == "1" else ()
+        listing = search_listing(channel, request.GET, keep=("q",), default_tags=legacy)
+    context = {"query": shown, "listing": listing}
     return render(request, "storefront/search.html", context)

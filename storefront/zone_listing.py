@@ -221,11 +221,15 @@ def search_listing(
     *,
     facets: Sequence[str] = tuple(FACET_PARAMS),
     keep: Sequence[str] = ("q",),
+    default_tags: Sequence[str] = (),
     **fixed: Any,
 ) -> Listing:
     """One page of a search-driven list. `facets` are the facets the page offers; `keep` the
-    parameters its facet form carries along; `fixed` the page's own constraints."""
+    parameters its facet form carries along; `default_tags` the tags chosen when the buyer
+    chose none; `fixed` the page's own constraints."""
     query = query_from_params(params, **fixed)
+    if default_tags and not query.tags:
+        query = replace(query, tags=tuple(str(tag) for tag in default_tags))
     result = search_products(query)
     paginator = Paginator(_Hits(result.total), PAGE_SIZE)
     page = paginator.get_page(query.offset // PAGE_SIZE + 1)
