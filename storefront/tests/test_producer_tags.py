@@ -11,6 +11,7 @@ from django.utils import formats, timezone, translation
 
 from backend.catalog.tests.factories import list_product
 from backend.producers.models import Producer
+from backend.search.indexing import index_products
 from backend.verification.models import VerificationApplication, VerificationKind
 from storefront.tests.scenarios import (
     make_products,
@@ -23,13 +24,15 @@ from storefront.tests.tag_scenarios import apply, verify
 from storefront.tests.test_category_page import CATEGORY_PAGE_QUERIES
 from storefront.tests.test_home_page import HOME_PAGE_QUERIES
 from storefront.tests.test_product_page import PRODUCT_PAGE_QUERIES
+from storefront.tests.test_search_page import SEARCH_PAGE_QUERIES as SEARCH_RESULTS_QUERIES
 from storefront.tests.test_shop_page import SHOP_PAGE_QUERIES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_root")]
 
 # channel, COUNT, the page of products (their producers' tags in the same query), variants,
 # prices, photos, the category menu.
-SEARCH_PAGE_QUERIES = 7
+# The search page on the search interface (storefront/tests/test_search_page.py).
+SEARCH_PAGE_QUERIES = SEARCH_RESULTS_QUERIES
 
 DISABLED_EN = '<li class="tag tag--disabled"><span class="visually-hidden">Verified: </span>'
 POOR_EN = '<li class="tag tag--poor_household"><span class="visually-hidden">Verified: </span>'
@@ -67,6 +70,7 @@ def seller(channel, tree) -> Producer:  # type: ignore[no-untyped-def]
         producer=producer, category=tree.dangshen, name="渭源党参", slug="weiyuan-dangshen"
     )
     list_product(product, channel, [Decimal("49.90")])
+    index_products([product.pk])  # what the index update after commit does
     return producer
 
 
@@ -199,6 +203,7 @@ def mixed(channel, tree, seller):  # type: ignore[no-untyped-def]
     for producer, name in ((poor, "王家党参"), (cooperative, "合作社党参"), (plain, "普通党参")):
         product = new_product(producer=producer, category=tree.dangshen, name=name)
         list_product(product, channel, [Decimal("30.00")])
+        index_products([product.pk])  # what the index update after commit does
 
 
 def test_category_filter_lists_only_verified_poor_household_and_disabled_products(client, mixed):
@@ -264,10 +269,11 @@ def test_search_filter_keeps_the_query(client, mixed):
     # when
     html = client.get("/en/search/", {"q": "党参", "verified": "1"}).content.decode()
 
-    # then
-    assert sorted(card_names(html)) == sorted(["渭源党参", "王家党参"])
+    # then: the search page's tag facet shows the filter, and can be unticked
+    assert sorted(card_names(html, "h3")) == sorted(["渭源党参", "王家党参"])
     assert '<input type="hidden" name="q" value="党参">' in html
-    assert 'name="verified" value="1" checked>' in html
+    assert 'name="tag" value="poor_household" checked>' in html
+    assert 'name="tag" value="disabled" checked>' in html
 
 
 def test_filter_other_values_are_ignored(client, mixed):
@@ -286,7 +292,8 @@ def verified_products(channel, tree, size: int) -> None:  # type: ignore[no-unty
     for _ in range(size):
         producer = new_disabled_seller(is_featured=True)
         verify(producer)
-        make_products(channel, 1, category=tree.dangshen, producer=producer)
+        products = make_products(channel, 1, category=tree.dangshen, producer=producer)
+        index_products([p.pk for p in products])  # what the index update after commit does
 
 
 @pytest.mark.parametrize("size", [1, 12])

@@ -14,6 +14,7 @@ from django.test import Client
 
 from backend.catalog.tests.factories import list_product
 from backend.producers.models import Producer
+from backend.search.indexing import index_products
 from backend.verification.models import VerificationApplication, VerificationKind
 from backend.verification.review import approve_application
 from storefront.tests.scenarios import new_disabled_seller, new_product
@@ -49,7 +50,15 @@ def shop(channel, tree) -> Producer:  # type: ignore[no-untyped-def]
         producer=producer, category=tree.dangshen, name="渭源党参", slug="weiyuan-dangshen"
     )
     list_product(product, channel, [Decimal("49.90")])
+    index_products([product.pk])
     return producer
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """Run what a change queues for after its commit (the search index update), as production
+    does when the transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def where_the_tag_shows(client: Client) -> set[str]:
@@ -86,34 +95,38 @@ EVERYWHERE = set(PAGES) | {
 }
 
 
-def test_tag_appears_everywhere_on_approval_and_nowhere_before(client, shop):
+def test_tag_appears_everywhere_on_approval_and_nowhere_before(client, shop, committed):
     # given: the application waits for an operator
     application = apply(shop, VerificationKind.DISABLED)
     before = where_the_tag_shows(client)
 
     # when
-    approve_application(application.pk, actor=county_operator(shop))
+    with committed():
+        approve_application(application.pk, actor=county_operator(shop))
 
     # then
     assert before == set()
     assert where_the_tag_shows(client) == EVERYWHERE
 
 
-def test_tag_disappears_everywhere_at_once_on_revocation(client, shop):
+def test_tag_disappears_everywhere_at_once_on_revocation(client, shop, committed):
     # given
-    application = verify(shop, VerificationKind.DISABLED)
+    with committed():
+        application = verify(shop, VerificationKind.DISABLED)
     assert where_the_tag_shows(client) == EVERYWHERE
 
     # when
-    revoke(application)
+    with committed():
+        revoke(application)
 
     # then: the very next requests
     assert where_the_tag_shows(client) == set()
 
 
-def test_tag_disappears_everywhere_at_once_when_the_verification_runs_out(client, shop):
+def test_tag_disappears_everywhere_at_once_when_the_verification_runs_out(client, shop, committed):
     # given
-    application = verify(shop, VerificationKind.DISABLED)
+    with committed():
+        application = verify(shop, VerificationKind.DISABLED)
     assert where_the_tag_shows(client) == EVERYWHERE
 
     # when: its year is over; no job runs
@@ -125,13 +138,15 @@ def test_tag_disappears_everywhere_at_once_when_the_verification_runs_out(client
     assert where_the_tag_shows(client) == set()
 
 
-def test_tag_comes_back_everywhere_with_a_new_approval(client, shop):
+def test_tag_comes_back_everywhere_with_a_new_approval(client, shop, committed):
     # given: revoked, then applied for again with new evidence
-    revoke(verify(shop, VerificationKind.DISABLED))
+    with committed():
+        revoke(verify(shop, VerificationKind.DISABLED))
     assert where_the_tag_shows(client) == set()
 
     # when
-    verify(shop, VerificationKind.DISABLED)
+    with committed():
+        verify(shop, VerificationKind.DISABLED)
 
     # then
     assert where_the_tag_shows(client) == EVERYWHERE
