@@ -12,8 +12,9 @@ from storefront.tests.scenarios import make_products, new_producer
 pytestmark = pytest.mark.django_db
 
 # producer with region, its other shops, its verified tags, channel, COUNT, page of products
-# (with their producer's tags), variants, prices, photos, category menu, the review summary.
-SHOP_PAGE_QUERIES = 11
+# (with their producer's tags), variants, prices, photos, category menu, the review summary,
+# the producer's published stories.
+SHOP_PAGE_QUERIES = 12
 
 
 @pytest.fixture
