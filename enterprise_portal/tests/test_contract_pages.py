@@ -262,3 +262,59 @@ def test_buyer_cancels_an_unshipped_delivery_with_a_reason(client, channel, side
     assert done.status_code == 302
     delivery.refresh_from_db()
     assert delivery.status == ProcurementOrderStatus.CANCELLED
+
+
+def test_buyer_finds_a_producer_and_drafts_a_contract_errors_kept(client, channel, side, seller):
+    # given
+    producer, _owner = seller
+    variant = contracted_variant(channel, producer)
+    client.force_login(side.buyer)
+    with override("en"):
+        new_url = reverse("enterprise_portal:contract_new", args=[side.enterprise.pk])
+        draft_url = reverse(
+            "enterprise_portal:contract_draft", args=[side.enterprise.pk, producer.pk]
+        )
+    answers = {
+        "title": "2026年党参直采合同",
+        "variant": str(variant.pk),
+        "grade": "一级",
+        "quantity": "120",
+        "period_start": "2026-01-01",
+        "period_end": "2025-12-31",
+        "price_rule": "market_plus_percent",
+        "price_rule_percent": "5",
+        "delivery_frequency": "monthly",
+        "delivery_site": str(side.site.pk),
+        "quality_terms": "一级品",
+        "payment_terms": "凭发票银行转账",
+        "payment_days": "30",
+    }
+
+    # when
+    found = client.get(new_url, {"q": producer.name[:3]}).content.decode()
+    wrong = client.post(draft_url, answers).content.decode()
+    saved = client.post(draft_url, {**answers, "period_end": "2026-12-31"})
+
+    # then
+    assert draft_url in found
+    assert "The last day must be on or after the first day." in wrong
+    assert 'value="2026年党参直采合同"' in wrong
+    assert saved.status_code == 302
+    contract = Contract.objects.get()
+    assert (contract.status, contract.price_rule) == ("draft", "market_plus_percent")
+    assert contract.lines.get().quantity == 120
+
+
+def test_finance_member_cannot_draft_and_another_enterprise_gets_404(
+    client, channel, side, other_side, seller
+):
+    # given
+    producer, _owner = seller
+    with override("zh-hans"):
+        url = reverse("enterprise_portal:contract_draft", args=[side.enterprise.pk, producer.pk])
+
+    # when / then
+    client.force_login(side.finance)
+    assert client.get(url).status_code == 404
+    client.force_login(other_side.admin)
+    assert client.get(url).status_code == 404

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -22,12 +23,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backend.accounts.models import User
+from backend.catalog.models import ProductVariant
 from backend.enterprises.models import Enterprise
 from backend.enterprises.permissions import EnterpriseAction
 from backend.procurement.contract_pdf import render_contract_pdf
 from backend.procurement.contracts import (
+    ContractLineInput,
+    ContractTerms,
     activate_contract,
     complete_contract,
+    create_contract,
     propose_contract,
     sign_contract,
     terminate_contract,
@@ -35,9 +40,16 @@ from backend.procurement.contracts import (
 from backend.procurement.deliveries import accept_delivery, cancel_delivery, schedule_delivery
 from backend.procurement.errors import ProcurementError
 from backend.procurement.lookups import contracts_for_actor
-from backend.procurement.models import Contract, ProcurementOrder, ProcurementOrderStatus
-from backend.procurement.permissions import ContractAction, contract_policy
+from backend.procurement.models import (
+    Contract,
+    DeliveryFrequency,
+    PriceRule,
+    ProcurementOrder,
+    ProcurementOrderStatus,
+)
+from backend.procurement.permissions import ContractAction, contract_policy, may_draft_for
 from backend.procurement.progress import ContractProgress, contract_progress
+from backend.producers.models import Producer
 from enterprise_portal.enterprises import (
     enterprise_for_request,
     member_login_required,
@@ -215,6 +227,9 @@ def contract_list(request: HttpRequest, enterprise_id: int) -> HttpResponse:
         **enterprise_nav(request, enterprise, "contracts"),
         "rows": [(c, progress[c.pk]) for c in contracts],
     }
+    context["can_draft"] = may_draft_for(portal_user(request), enterprise.pk) and (
+        enterprise.is_verified
+    )
     return render(request, "enterprise_portal/contracts/list.html", context)
 
 
@@ -407,3 +422,213 @@ def delivery_check(
 def contract_pdf(request: HttpRequest, enterprise_id: int, contract_id: int) -> HttpResponse:
     enterprise = _enterprise(request, enterprise_id)
     return pdf_response(_contract(request, enterprise, contract_id))
+
+
+# ---- drafting a contract -------------------------------------------------------------------
+
+
+class ProducerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Producer, cooperative or base"),
+        help_text=_("Part of the shop's name, like 合作社"),
+        max_length=100,
+        error_messages={"required": _("Enter part of the producer's name")},
+    )
+
+
+class ContractDraftForm(forms.Form):
+    title = forms.CharField(
+        label=_("Contract title"),
+        max_length=200,
+        error_messages={"required": _("Enter a title for the contract")},
+    )
+    variant = forms.TypedChoiceField(
+        label=_("Product"), coerce=int, error_messages={"required": _("Choose the product")}
+    )
+    grade = forms.CharField(label=_("Grade (optional)"), max_length=40, required=False)
+    quantity = forms.IntegerField(
+        label=_("Units over the whole period"),
+        min_value=1,
+        error_messages={
+            "required": _("Enter how many units over the period"),
+            "invalid": _("Enter a whole number of units, like 120"),
+            "min_value": _("Enter at least 1 unit"),
+        },
+    )
+    period_start = forms.DateField(
+        label=_("First day"),
+        help_text=_("For example 2026-01-01"),
+        error_messages={
+            "required": _("Enter the first day"),
+            "invalid": _("Enter a real date, like 2026-01-01"),
+        },
+    )
+    period_end = forms.DateField(
+        label=_("Last day"),
+        help_text=_("For example 2026-12-31"),
+        error_messages={
+            "required": _("Enter the last day"),
+            "invalid": _("Enter a real date, like 2026-12-31"),
+        },
+    )
+    price_rule = forms.ChoiceField(
+        label=_("Price rule"),
+        choices=PriceRule.choices,
+        initial=PriceRule.MAX_OF_MARKET_AND_FLOOR,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a price rule")},
+    )
+    price_rule_percent = forms.DecimalField(
+        label=_("Percentage above market (for market plus a percentage)"),
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": _("Enter a percentage, like 5")},
+    )
+    floor_per_kg = forms.DecimalField(
+        label=_("The contract's own floor price per kg (optional)"),
+        help_text=_("It can only raise the protected floor price, never lower it"),
+        min_value=Decimal("0.01"),
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": _("Enter a price, like 12.50")},
+    )
+    delivery_frequency = forms.ChoiceField(
+        label=_("How often deliveries come"),
+        choices=DeliveryFrequency.choices,
+        initial=DeliveryFrequency.MONTHLY,
+        widget=forms.RadioSelect,
+    )
+    delivery_site = forms.TypedChoiceField(
+        label=_("Delivery site"), coerce=int, required=False, empty_value=None
+    )
+    quality_terms = forms.CharField(
+        label=_("Quality acceptance terms"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say how quality is checked")},
+    )
+    payment_terms = forms.CharField(
+        label=_("Payment terms"),
+        initial=_("Bank transfer against the producer's invoice for the accepted goods."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say how the producer is paid")},
+    )
+    payment_days = forms.IntegerField(
+        label=_("Days to pay after the invoice"),
+        min_value=0,
+        max_value=365,
+        initial=30,
+        error_messages={"invalid": _("Enter a number of days, like 30")},
+    )
+
+    def __init__(self, *args: Any, producer: Producer, enterprise: Enterprise, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        variants = ProductVariant.objects.filter(product__producer_id=producer.pk).select_related(
+            "product"
+        )
+        self.fields["variant"].choices = [("", _("Choose the product"))] + [  # type: ignore[attr-defined]
+            (v.pk, f"{v.product.name} {v.name}") for v in variants.order_by("product__name", "pk")
+        ]
+        sites = enterprise.delivery_sites.filter(is_active=True).order_by("name", "pk")
+        self.fields["delivery_site"].choices = [("", _("No delivery site yet"))] + [  # type: ignore[attr-defined]
+            (s.pk, s.name) for s in sites
+        ]
+
+    def terms(self) -> ContractTerms:
+        data = self.cleaned_data
+        return ContractTerms(
+            title=data["title"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            quality_terms=data["quality_terms"],
+            payment_terms=data["payment_terms"],
+            price_rule=data["price_rule"],
+            price_rule_percent=data["price_rule_percent"] or Decimal("0"),
+            delivery_frequency=data["delivery_frequency"],
+            payment_days=data["payment_days"] if data["payment_days"] is not None else 30,
+            delivery_site_id=data["delivery_site"],
+        )
+
+    def lines(self) -> list[ContractLineInput]:
+        data = self.cleaned_data
+        return [
+            ContractLineInput(
+                variant_id=data["variant"],
+                quantity=data["quantity"],
+                grade=data["grade"],
+                floor_per_kg=data["floor_per_kg"],
+            )
+        ]
+
+
+SERVICE_FIELDS = {
+    "title": "title",
+    "periodEnd": "period_end",
+    "priceRulePercent": "price_rule_percent",
+    "qualityTerms": "quality_terms",
+    "paymentTerms": "payment_terms",
+    "deliverySite": "delivery_site",
+    "lines.0.variant": "variant",
+    "lines.0.quantity": "quantity",
+    "lines.0.floorPerKg": "floor_per_kg",
+}
+
+
+@require_safe
+@member_login_required
+def contract_new(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+    """Step 1: find the producer."""
+    enterprise = enterprise_for_request(request, enterprise_id, EnterpriseAction.MANAGE_CONTRACTS)
+    form = ProducerSearchForm(request.GET if "q" in request.GET else None)
+    producers: list[Producer] = []
+    if form.is_bound and form.is_valid():
+        producers = list(
+            Producer.objects.filter(is_active=True, name__icontains=form.cleaned_data["q"])
+            .select_related("region")
+            .order_by("name", "pk")[:20]
+        )
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        "form": form,
+        "producers": producers,
+        "searched": form.is_bound and not form.errors,
+    }
+    return render(request, "enterprise_portal/contracts/new.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@member_login_required
+def contract_draft(request: HttpRequest, enterprise_id: int, producer_id: int) -> HttpResponse:
+    """Step 2: the terms, for one producer's product."""
+    enterprise = enterprise_for_request(request, enterprise_id, EnterpriseAction.MANAGE_CONTRACTS)
+    try:
+        producer = Producer.objects.filter(is_active=True).get(pk=producer_id)
+    except Producer.DoesNotExist:
+        raise Http404("no such producer") from None
+    form = ContractDraftForm(
+        request.POST if request.method == "POST" else None, producer=producer, enterprise=enterprise
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract = create_contract(
+                enterprise,
+                actor=portal_user(request),
+                producer=producer,
+                terms=form.terms(),
+                lines=form.lines(),
+            )
+        except ProcurementError as error:
+            field = SERVICE_FIELDS.get(error.field or "")
+            form.add_error(field, str(error.message))
+        else:
+            messages.success(
+                request, _t("Draft contract %(number)s saved.") % {"number": contract.number}
+            )
+            return HttpResponseRedirect(_detail_url(contract))
+    context = {
+        **enterprise_nav(request, enterprise, "contracts"),
+        "producer": producer,
+        "form": form,
+    }
+    return render(request, "enterprise_portal/contracts/draft.html", context)

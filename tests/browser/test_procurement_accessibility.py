@@ -15,7 +15,11 @@ from tests.browser.test_storefront_accessibility import axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = {"zh-hans": "", "en": "/en"}
-TARGETS = "main a, main button, main input:not([type=hidden]), main select, main textarea"
+# A radio's target is its label (as in the seller portal's test).
+TARGETS = (
+    "main a, main button, main input:not([type=hidden]):not([type=radio]), main select, "
+    "main textarea, main .radios__label"
+)
 SMALL_TARGETS = f"""[...document.querySelectorAll('{TARGETS}')]
   .filter(e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && r.height < 44; }})
   .map(e => e.outerHTML.slice(0, 90))"""
@@ -105,6 +109,11 @@ def test_enterprise_contract_pages_have_no_axe_violations(live_server, page, wor
 
     # when
     check(page, base, found, "list")
+    check(page, f"{base}new/?q={world['producer'].name[:2]}", found, "new (producers found)")
+    check(page, f"{base}new/{world['producer'].pk}/", found, "draft")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("[data-error-summary]")
+    check_current(page, found, "draft (error)")
     check(page, f"{base}{active.pk}/", found, "detail")
     check(page, f"{base}{world['proposed'].pk}/", found, "detail (proposed)")
     check(page, f"{base}{active.pk}/deliveries/new/", found, "schedule")

@@ -15,8 +15,8 @@ Figures:
   different contracts — all of the bench cooperative's one variant, so the threads queue on
   one stock row (the hot case); the bench's deliveries are removed afterwards and the stock
   reset;
-- pledge progress: `pledge_progress` of one pledge, and `pledges_progress` of all 10,000 at
-  once, median and p95.
+- pledge progress: `pledge_progress` of one pledge, and `pledges_progress` of a page of 100
+  pledges, median and p95 (all 10,000 at once took more than three minutes when tried).
 
 Pledge progress is `backend.enterprises.pledges` (accepted procurement value plus staff members'
 personal purchases in the year); the bench gives every bench enterprise an amount pledge.
@@ -74,6 +74,7 @@ BENCH_SLUG = "bench-procurement-coop"
 BENCH_EMAIL = "bench-procurement@bench.sunshine.test"
 MARKER = "bench-procurement"
 UNIT_PRICE = Decimal("62.50")
+PLEDGE_PAGE = 100  # `pledges_progress` of all 10,000 pledges ran > 3 minutes: a listing page
 
 
 @dataclass
@@ -503,7 +504,8 @@ def run_procurement_bench(
     sample = pledges[:: max(1, len(pledges) // 50)]
     cycle = iter(sample * (runs + warmup + 2))
     pledge_one = measure(lambda: pledge_progress(next(cycle)), runs=runs, warmup=warmup)
-    pledge_all = measure(lambda: pledges_progress(pledges), runs=max(3, runs // 10), warmup=1)
+    page = pledges[:PLEDGE_PAGE]
+    pledge_all = measure(lambda: pledges_progress(page), runs=max(3, runs // 5), warmup=1)
     return ProcurementBenchResult(
         enterprises=Enterprise.objects.count(),
         order_lines=ProcurementOrderLine.objects.count(),
@@ -512,7 +514,7 @@ def run_procurement_bench(
         pledge_one=pledge_one,
         pledge_all=pledge_all,
         pledge_source="backend.enterprises.pledges (pledge_progress / pledges_progress)",
-        pledges=len(pledges),
+        pledges=len(page),
     )
 
 
@@ -541,7 +543,7 @@ def procurement_report(result: ProcurementBenchResult) -> str:
         f"| one enterprise's year (of {result.order_lines:,} lines) "
         f"| {result.pledge_one.median_ms:.2f} ms | {result.pledge_one.p95_ms:.2f} ms "
         f"| {result.pledge_one.queries} |",
-        f"| every bench pledge at once ({result.pledges:,}) | {result.pledge_all.median_ms:.1f} ms "
+        f"| a page of {result.pledges:,} pledges at once | {result.pledge_all.median_ms:.1f} ms "
         f"| {result.pledge_all.p95_ms:.1f} ms | {result.pledge_all.queries} |",
         "",
     ]
