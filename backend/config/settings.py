@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "health_check",
     "django_prometheus",
     "axes",
+    "csp",
     "backend.core",
     "backend.accounts",
     "backend.regions",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "backend.audit.context.RequestIdMiddleware",
     "backend.observability.middleware.RequestLogMiddleware",
@@ -290,6 +292,24 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # HTTPS=1 in production (behind TLS): redirect to https, secure cookies, HSTS. `make run` serves
 # plain http on loopback, so it stays off there. Behind a proxy that terminates TLS set
 # SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https".
+# Content-Security-Policy (django-csp): no inline script or style anywhere; Stripe's script and
+# frames only where the payment page loads them. GraphiQL (/graphql/ in a browser) widens it for
+# that page alone (backend/graphql/views.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "https://js.stripe.com"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", "https://api.stripe.com"],
+        "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 HTTPS = env.bool("HTTPS", default=False)
 if HTTPS:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
@@ -209,4 +210,11 @@ class SunshineGraphQLView(GraphQLView):
         return result
 
 
-graphql_view = csrf_exempt(SunshineGraphQLView.as_view(graphiql=True))
+# GraphiQL, the in-browser explorer, is an inline script from jsDelivr: allowed on this URL only.
+GRAPHIQL_CSP = {
+    "script-src": ["'unsafe-inline'", "https://cdn.jsdelivr.net"],
+    "style-src": ["'unsafe-inline'", "https://cdn.jsdelivr.net"],
+    "img-src": ["https://cdn.jsdelivr.net"],
+    "font-src": ["https://cdn.jsdelivr.net"],
+}
+graphql_view = csp_update(GRAPHIQL_CSP)(csrf_exempt(SunshineGraphQLView.as_view(graphiql=True)))
