@@ -18,6 +18,7 @@ from backend.graphql.reviews.schema import ReviewMutations
 from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.sourcing.schema import SourcingMutations, SourcingQueries
+from backend.graphql.traceability.schema import TraceabilityQueries
 
 
 class Query(
@@ -32,6 +33,7 @@ class Query(
     ProcurementQueries,
     EnterpriseQueries,
     SourcingQueries,
+    TraceabilityQueries,
 ):
     pass
 

@@ -23,13 +23,18 @@ def batch_path(code: str) -> str:
         return reverse("storefront:batch", args=[code])
 
 
-def batch_url(code: str, *, request: HttpRequest | None = None) -> str:
+def absolute_url(path: str, *, request: HttpRequest | None = None) -> str:
+    """`TRACE_PUBLIC_BASE_URL` + path when set, else the request's own address."""
     base = public_base_url()
     if base:
-        return base + batch_path(code)
+        return base + path
     if request is None:
         raise ValueError("set TRACE_PUBLIC_BASE_URL or pass the request")
-    return request.build_absolute_uri(batch_path(code))
+    return request.build_absolute_uri(path)
+
+
+def batch_url(code: str, *, request: HttpRequest | None = None) -> str:
+    return absolute_url(batch_path(code), request=request)
 
 
 def _qr(url: str) -> segno.QRCode:
