@@ -23,6 +23,7 @@ from backend.catalog.models import (
     ProductVariantChannelListing,
 )
 from backend.graphql.catalog.enums import StockAvailability, StockAvailabilityEnum
+from backend.graphql.catalog.search import search_q
 from backend.graphql.core.ids import ids_from_global_ids
 from backend.graphql.producers.enums import ProducerKindEnum, VerificationTagCodeEnum
 from backend.graphql.producers.filters import verified_tags_q
@@ -130,16 +131,8 @@ def filter_products(
     if where:
         queryset = queryset.filter(_where_q(where, channel_id))
     if search and search.strip():
-        queryset = queryset.filter(search_q(search.strip()))
+        queryset = queryset.filter(search_q(search.strip(), channel_id))
     return queryset
-
-
-def search_q(text: str) -> Q:
-    """Plain substring search over name, description and producer name (a search engine comes
-    in a later issue)."""
-    return (
-        Q(name__icontains=text) | Q(description__icontains=text) | Q(producer__name__icontains=text)
-    )
 
 
 def _filter_q(value: dict[str, Any], channel_id: int) -> Q:
@@ -157,7 +150,7 @@ def _filter_q(value: dict[str, Any], channel_id: int) -> Q:
     if value.get("has_category") is not None:
         q &= Q(category__isnull=not value["has_category"])
     if value.get("search"):
-        q &= search_q(value["search"].strip())
+        q &= search_q(value["search"].strip(), channel_id)
     if value.get("price") is not None:
         q &= _variant_price_in(channel_id, value["price"].get("gte"), value["price"].get("lte"))
     if value.get("minimal_price") is not None:

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from backend.catalog.lookups import products_visible_in_channel, published_collections
 from backend.catalog.models import Category, Channel, Collection, Product, ProductVariant
 from backend.graphql.catalog.filters import filter_products
+from backend.graphql.catalog.search import resolve_ranked_products, wants_ranking
 from backend.graphql.catalog.sorters import category_sort, collection_sort, product_sort
 from backend.graphql.catalog.types.categories import CategoryCountableConnection
 from backend.graphql.catalog.types.collections import CollectionCountableConnection
@@ -33,6 +34,17 @@ def channel_slug_from(channel: str | None, args: dict[str, Any]) -> str | None:
 def resolve_products(context: GraphQLContext, channel: str | None, args: dict[str, Any]) -> Any:
     page = page_args(args, "products")
     found = context.require_channel(channel_slug_from(channel, args))
+    if wants_ranking(args):
+        other = {k: v for k, v in (args.get("filter") or {}).items() if k != "search"}
+        restricted = None
+        if other or args.get("where"):
+            restricted = filter_products(
+                products_visible_in_channel(found),
+                channel_id=found.pk,
+                filter_input=other,
+                where=args.get("where"),
+            )
+        return resolve_ranked_products(found, args, page, restricted)
     queryset = filter_products(
         products_visible_in_channel(found),
         channel_id=found.pk,

@@ -31,6 +31,7 @@ from backend.graphql.catalog.dataloaders.variants import (
 )
 from backend.graphql.catalog.enums import ProductMediaTypeEnum, ProductTypeKind, ProductTypeKindEnum
 from backend.graphql.catalog.types.attributes import SelectedAttribute, group_selected
+from backend.graphql.catalog.types.search import SearchExplanation
 from backend.graphql.core.connection import CountableConnection
 from backend.graphql.core.context import ChannelContext
 from backend.graphql.core.dataloaders import gather, then
@@ -249,6 +250,11 @@ class Product(graphene.ObjectType):
     )
     review_count = review_count_field()
     reviews = reviews_field()
+    search_explanation = graphene.Field(
+        SearchExplanation,
+        description="Sunshine Market: why the product is at its place in a ranked search "
+        "(`products(search: …)`); null outside one.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -257,6 +263,10 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_id(root: ProductRoot, info: GraphQLResolveInfo) -> int:
         return root.node.pk
+
+    @staticmethod
+    def resolve_search_explanation(root: ProductRoot, info: GraphQLResolveInfo) -> Any:
+        return getattr(root.node, "_search_explanation", None)
 
     @staticmethod
     def resolve_seo_title(root: ProductRoot, info: GraphQLResolveInfo) -> str | None:

@@ -14,6 +14,7 @@ from backend.catalog.tests.factories import CategoryFactory, ChannelFactory
 from backend.graphql.core.ids import to_global_id
 from backend.producers.tests.factories import DisabledSellerFactory, ProducerFactory
 from backend.regions.models import Region
+from backend.search.indexing import index_products
 
 PRODUCT_SLUGS = """
 query Products(
@@ -326,8 +327,9 @@ def test_products_filter_by_price_range(gql, listed_product):
 def test_products_filter_by_ids_slugs_and_search(gql, listed_product, other_producer):
     # given
     walnut = listed_product(slug="walnut", name="成县核桃")
-    listed_product(slug="oil", name="田阳山茶油", description="冷榨")
-    listed_product(slug="millet", name="武乡小米", producer=other_producer)
+    oil = listed_product(slug="oil", name="田阳山茶油", description="冷榨")
+    millet = listed_product(slug="millet", name="武乡小米", producer=other_producer)
+    index_products([walnut.pk, oil.pk, millet.pk])  # search reads the search index
 
     # when
     by_ids = gql(
@@ -336,7 +338,7 @@ def test_products_filter_by_ids_slugs_and_search(gql, listed_product, other_prod
     )
     by_slugs = gql(PRODUCT_SLUGS, {"first": 10, "filter": {"slugs": ["oil", "millet"]}})
     by_description = gql(PRODUCT_SLUGS, {"first": 10, "search": "冷榨"})
-    by_producer_name = gql(PRODUCT_SLUGS, {"first": 10, "filter": {"search": "另一家"}})
+    by_producer_name = gql(PRODUCT_SLUGS, {"first": 10, "filter": {"search": "另一家合作社"}})
 
     # then
     assert slugs(by_ids) == ["walnut"]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from backend.search.interface import SearchQuery, search_products
+from backend.search.models import SearchDocument
+from backend.search.tests.conftest import Catalogue
+
+
+def test_search_reindex_rebuilds_every_document(catalogue: Catalogue) -> None:
+    # given an index that lost its rows
+    SearchDocument.objects.all().delete()
+    out, err = StringIO(), StringIO()
+    # when
+    call_command("search_reindex", batch_size=2, stdout=out, stderr=err)
+    # then
+    assert "5 documents from 5 products." in out.getvalue()
+    assert "5/5" in err.getvalue()
+    assert search_products(SearchQuery(text="hetao")).total == 1
