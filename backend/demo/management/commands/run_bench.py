@@ -24,9 +24,10 @@ from backend.demo.bench.database import (
 from backend.demo.bench.procurement_bench import procurement_report, run_procurement_bench
 from backend.demo.bench.report import checkout_report, report
 from backend.demo.bench.runner import prepare_bench_data, run_scenarios
+from backend.demo.bench.search_bench import run_search_bench, search_report
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
 
-SECTIONS = ("pages", "checkout", "procurement")
+SECTIONS = ("pages", "checkout", "procurement", "search")
 
 
 class Command(BaseCommand):
@@ -59,6 +60,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--procurement-threads", type=int, default=4, help="concurrent drawdown threads"
         )
+        parser.add_argument(
+            "--search-products",
+            type=int,
+            default=0,
+            help="search documents to reach by copying synthetic products (e.g. 1000000)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # WhiteNoise warns once when STATIC_ROOT was never collected; the bench serves no static.
@@ -70,7 +77,7 @@ class Command(BaseCommand):
         if ensure_database(database) and not quiet:
             self.stdout.write(f"Created database {database!r} for the bench.")
         with using_database(database), bench_settings(media_root):
-            synthetic = options["products"] if "pages" in sections else 0
+            synthetic = options["products"] if {"pages", "search"} & set(sections) else 0
             data = prepare_bench_data(synthetic, batch_size=options["batch_size"], quiet=quiet)
             if "pages" in sections:
                 results = run_scenarios(runs=options["requests"], warmup=options["warmup"])
@@ -99,6 +106,17 @@ class Command(BaseCommand):
                         run_procurement_bench(
                             deliveries=options["deliveries"],
                             threads=options["procurement_threads"],
+                            runs=options["requests"],
+                            warmup=options["warmup"],
+                            quiet=quiet,
+                        )
+                    )
+                )
+            if "search" in sections:
+                self.stdout.write(
+                    search_report(
+                        run_search_bench(
+                            documents=options["search_products"],
                             runs=options["requests"],
                             warmup=options["warmup"],
                             quiet=quiet,
