@@ -74,8 +74,13 @@ class SiteForm(forms.Form):
         error_messages={"required": _("Enter the contact person's mobile number")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
-    is_active = forms.BooleanField(
-        label=_("Deliveries can be sent here"), required=False, initial=True
+    is_active = forms.TypedChoiceField(
+        label=_("Can deliveries still be sent here?"),
+        choices=[("yes", _("Yes")), ("no", _("No, we do not use this site any more"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="yes",
+        required=False,
     )
 
     def __init__(self, counties: list[Any], *args: Any, **kwargs: Any) -> None:

@@ -33,6 +33,9 @@ def add_sourcing_error(form: forms.Form, error: SourcingError) -> None:
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format or "%Y-%m-%d")  # what <input type=date> understands
+
 
 class RequestForm(forms.Form):
     product_name = forms.CharField(

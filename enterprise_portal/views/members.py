@@ -119,7 +119,7 @@ def site_list(request: HttpRequest, enterprise_id: int) -> HttpResponse:
 
 def _site_form(request: HttpRequest, enterprise: Enterprise, site: DeliverySite | None) -> SiteForm:
     province = (site.region if site else enterprise.region).province_code
-    initial: dict[str, Any] = {"is_active": True}
+    initial: dict[str, Any] = {"is_active": "yes"}
     if site is not None:
         initial = {
             "name": site.name,
@@ -127,7 +127,7 @@ def _site_form(request: HttpRequest, enterprise: Enterprise, site: DeliverySite 
             "address_detail": site.address_detail,
             "contact_name": site.contact_name,
             "contact_mobile": site.contact_mobile,
-            "is_active": site.is_active,
+            "is_active": "yes" if site.is_active else "no",
         }
     data = request.POST if request.method == "POST" else None
     return SiteForm(county_choices(province), data, initial=initial)
@@ -161,7 +161,10 @@ def site_edit(request: HttpRequest, enterprise_id: int, site_id: int | None = No
                     add_delivery_site(enterprise, draft, actor=portal_user(request))
                 else:
                     update_delivery_site(
-                        site, draft, is_active=data["is_active"], actor=portal_user(request)
+                        site,
+                        draft,
+                        is_active=data["is_active"] is not False,
+                        actor=portal_user(request),
                     )
             except EnterpriseError as error:
                 add_enterprise_error(form, error)

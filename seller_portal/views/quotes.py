@@ -34,6 +34,9 @@ FIELDS = {"unitPrice": "unit_price", "availableOn": "available_on", "units": "un
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format or "%Y-%m-%d")  # what <input type=date> understands
+
 
 class QuoteForm(forms.Form):
     variant = forms.ModelChoiceField(
@@ -180,4 +183,3 @@ def quote_withdraw(request: HttpRequest, producer_id: int, quote_id: int) -> Htt
     else:
         messages.success(request, _("Quote withdrawn."))
     return HttpResponseRedirect(reverse("seller_portal:quote_list", args=[shop.pk]))
-
