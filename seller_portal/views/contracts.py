@@ -20,8 +20,8 @@ from backend.procurement.models import Contract
 from backend.procurement.progress import contract_progress
 from backend.producers.models import Producer
 from backend.sellers.permissions import SellerAction
+from enterprise_portal.contract_forms import TerminateForm
 from enterprise_portal.views.contracts import (
-    TerminateForm,
     detail_context,
     pdf_response,
     schedule_page,
