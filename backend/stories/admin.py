@@ -35,7 +35,7 @@ class StoryConsentInline(admin.TabularInline):
     model = StoryConsent
     extra = 0
     can_delete = False
-    fields = ["given_by", "given_at", "withdrawn_by", "withdrawn_at", "covers_current_text"]
+    fields = ("given_by", "given_at", "withdrawn_by", "withdrawn_at", "covers_current_text")
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:

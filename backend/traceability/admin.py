@@ -11,8 +11,8 @@ from backend.traceability.models import Batch, BatchAllocation
 class BatchAllocationInline(admin.TabularInline):
     model = BatchAllocation
     extra = 0
-    fields = ["order_line", "quantity", "created_at"]
-    readonly_fields = fields
+    fields = ("order_line", "quantity", "created_at")
+    readonly_fields = ("order_line", "quantity", "created_at")
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:

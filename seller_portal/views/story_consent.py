@@ -47,7 +47,7 @@ def _stories(request: HttpRequest, shop: Producer) -> list[Story]:
     stories = stories_for_consenting_user(portal_user(request), shop.pk).prefetch_related(
         Prefetch("consents", queryset=LIVE, to_attr="live_consents")
     )
-    found = list(stories.order_by("-created_at", "-pk"))
+    found: list[Story] = list(stories.order_by("-created_at", "-pk"))
     for story in found:
         story.consent_state = consent_state(story)  # type: ignore[attr-defined]
     return found
