@@ -19,6 +19,7 @@ from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.sourcing.schema import SourcingMutations, SourcingQueries
 from backend.graphql.traceability.schema import TraceabilityQueries
+from backend.graphql.zone.schema import ZoneQueries
 
 
 class Query(
@@ -33,6 +34,7 @@ class Query(
     ProcurementQueries,
     EnterpriseQueries,
     SourcingQueries,
+    ZoneQueries,
     TraceabilityQueries,
 ):
     pass
