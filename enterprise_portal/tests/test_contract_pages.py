@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from pypdf import PdfReader
 
+from backend.checkout.tests.scenarios import new_user
 from backend.procurement.deliveries import schedule_delivery
 from backend.procurement.models import Contract, ContractStatus, ProcurementOrderStatus
 from backend.procurement.tests.conftest import other_seller, other_side, seller, side
@@ -24,6 +25,7 @@ from backend.procurement.tests.scenarios import (
     prices,
     ship,
 )
+from backend.sellers.models import HelperGrant, HelperScope
 
 __all__ = ["other_seller", "other_side", "seller", "side"]
 
@@ -318,3 +320,42 @@ def test_finance_member_cannot_draft_and_another_enterprise_gets_404(
     assert client.get(url).status_code == 404
     client.force_login(other_side.admin)
     assert client.get(url).status_code == 404
+
+
+def test_seller_helpers_orders_scope_schedules_products_scope_sees_nothing(
+    client, channel, side, seller
+):
+    # given
+    producer, owner = seller
+    variant = contracted_variant(channel, producer)
+    prices(variant)
+    contract = active_contract(side, producer, owner, variant)
+    line = contract.lines.get()
+    orders_helper = new_user(email="orders-helper@example.test")
+    products_helper = new_user(email="products-helper@example.test")
+    for helper, scope in (
+        (orders_helper, HelperScope.ORDERS),
+        (products_helper, HelperScope.PRODUCTS),
+    ):
+        HelperGrant.objects.create(seller=producer, helper=helper, scope=scope, granted_by=owner)
+
+    # when / then: the products helper gets 404 everywhere
+    client.force_login(products_helper)
+    for name in ("contract_detail", "contract_pdf", "contract_delivery_new"):
+        assert client.get(seller_url(name, contract)).status_code == 404
+    # the orders helper schedules, but cannot sign or end the contract
+    client.force_login(orders_helper)
+    page = client.get(seller_url("contract_detail", contract, lang="en")).content.decode()
+    assert "Schedule a delivery" in page
+    assert "End the contract" not in page
+    client.post(
+        seller_url("contract_delivery_new", contract),
+        {"delivery_date": "2026-03-10", f"line_{line.pk}": "2"},
+    )
+    assert contract.deliveries.count() == 1
+    refused = client.post(
+        seller_url("contract_terminate", contract, lang="en"), {"reason": "不想做了"}
+    )
+    assert "Your role does not allow this step" in refused.content.decode()
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.ACTIVE
