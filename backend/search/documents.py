@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import F, Min
@@ -81,13 +82,19 @@ class Document:
         return [w for w in unique(words) if len(w) >= 2 and has_chinese(w)]
 
 
-def terms_with_pinyin(texts: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _text_terms_with_pinyin(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for text in texts:
-        for term in segment(text):
-            found.append(term)
-            found.extend(pinyin_terms(term))
-    return found
+    for term in segment(text):
+        found.append(term)
+        found.extend(pinyin_terms(term))
+    return tuple(found)
+
+
+def terms_with_pinyin(texts: Iterable[str]) -> list[str]:
+    """Terms of each text followed by their pinyin (cached per text: category, producer and
+    region names repeat across many products)."""
+    return [term for text in texts for term in _text_terms_with_pinyin(text)]
 
 
 def _category_paths(category_ids: set[int]) -> dict[int, list[tuple[int, str]]]:

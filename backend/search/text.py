@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import rjieba
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 MAX_QUERY_CHARS = 200  # longer input is cut here: nobody types more, and it bounds the work
 MAX_QUERY_TERMS = 8
@@ -46,14 +47,19 @@ def segment(text: str) -> list[str]:
     return terms
 
 
+@lru_cache(maxsize=200_000)
+def syllables_of(term: str) -> tuple[str, ...]:
+    """Pinyin syllables without tones (cached: words repeat across products)."""
+    return tuple(s for s in (_clean(p) for p in lazy_pinyin(term)) if s)
+
+
 def pinyin_terms(term: str) -> list[str]:
     """Pinyin spellings of a Chinese term: full, initials (2+ letters), syllables."""
     if not has_chinese(term):
         return []
-    syllables = [_clean(s) for s in lazy_pinyin(term)]
-    syllables = [s for s in syllables if s]
+    syllables = syllables_of(term)
     found = ["".join(syllables)]
-    initials = "".join(_clean(s)[:1] for s in lazy_pinyin(term, style=Style.FIRST_LETTER))
+    initials = "".join(s[0] for s in syllables)
     if len(initials) >= 2:
         found.append(initials)
     if len(syllables) > 1:
@@ -69,7 +75,7 @@ def spelling(text: str) -> str:
         term = _clean(token)
         if not term:
             continue
-        words.append("".join(_clean(s) for s in lazy_pinyin(term)) if has_chinese(term) else term)
+        words.append("".join(syllables_of(term)) if has_chinese(term) else term)
     return " ".join(words)
 
 
