@@ -18,8 +18,8 @@ Data:
 from __future__ import annotations
 
 import time
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection
 from tqdm import tqdm
@@ -96,7 +96,7 @@ def _copy_products(target: int, quiet: bool) -> None:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS bench_src AS SELECT row_number() OVER "
             f"(ORDER BY d.product_id) AS rn, d.product_id FROM {doc} d "
-            f"JOIN {product} p ON p.id = d.product_id WHERE p.slug LIKE 'synthetic-%%'"
+            f"JOIN {product} p ON p.id = d.product_id WHERE p.slug LIKE 'synthetic-%'"
         )
         cursor.execute("SELECT count(*) FROM bench_src")
         sources = cursor.fetchone()[0]
@@ -146,7 +146,7 @@ def _bench_tags() -> None:
         cursor.execute(
             f"UPDATE {SearchDocument._meta.db_table} SET poor_household_windows = "
             "tstzmultirange(tstzrange(now() - interval '30 days', now() + interval '335 days')) "
-            "WHERE producer_id %% 4 = 0 AND poor_household_windows = '{}'::tstzmultirange"
+            "WHERE mod(producer_id, 4) = 0 AND poor_household_windows = '{}'::tstzmultirange"
         )
 
 
