@@ -74,6 +74,8 @@ class AuditEventType(models.IntegerChoices):
     PAYOUT_ACCOUNT_CHANGED = 5001, _("payout account changed")
     # 6000–6999 shop profile
     SHOP_PROFILE_UPDATED = 6001, _("shop profile updated")
+    # 13000–13999 personal data
+    IDENTITY_NUMBER_VIEWED = 13001, _("full identity number viewed")
     # 10000–10999 delivery
     PICKUP_POINT_SAVED = 10001, _("pickup point saved")
     PICKUP_POINT_STAFF_CHANGED = 10002, _("pickup point staff changed")

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "backend.backups",
     "backend.observability",
     "backend.security",
+    "backend.personal_data",
     "backend.demo",
     "backend.graphql",
     "storefront",
@@ -292,6 +293,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # HTTPS=1 in production (behind TLS): redirect to https, secure cookies, HSTS. `make run` serves
 # plain http on loopback, so it stays off there. Behind a proxy that terminates TLS set
 # SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https".
+# Identity numbers encrypted at rest (backend.personal_data.encryption): Fernet keys, newest
+# first, and the HMAC key of the lookup hashes. Derived from SECRET_KEY when unset (dev only).
+IDENTITY_ENCRYPTION_KEYS = env.list("IDENTITY_ENCRYPTION_KEYS", default=[])
+IDENTITY_HASH_KEY = env.str("IDENTITY_HASH_KEY", default="")
 # Content-Security-Policy (django-csp): no inline script or style anywhere; Stripe's script and
 # frames only where the payment page loads them. GraphiQL (/graphql/ in a browser) widens it for
 # that page alone (backend/graphql/views.py).

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backend.personal_data.fields import EncryptedTextField, LookupHashField
 from backend.producers.identity import (
     DisabilityCategory,
     DisabilityGrade,
@@ -17,9 +20,12 @@ from backend.producers.identity import (
 )
 
 # Sensitive personal information (PIPL): never selected by public reads (see `.defer()` users).
+IDENTITY_NUMBER_FIELDS = ("poor_household_number", "disability_certificate_number")
 IDENTITY_FIELDS = (
     "poor_household_number",
     "disability_certificate_number",
+    "poor_household_number_hash",
+    "disability_certificate_number_hash",
     "disability_category",
     "disability_grade",
 )
@@ -73,18 +79,19 @@ class Producer(models.Model):
     )
 
     # --- Sensitive personal information (PIPL). Never exposed publicly. ---
-    poor_household_number = models.CharField(
+    # Encrypted at rest (backend.personal_data); find by number through the keyed hashes.
+    poor_household_number = EncryptedTextField(
         _("poor-household registration number"),
-        max_length=30,
         blank=True,
         validators=[check_poor_household_number],
     )
-    disability_certificate_number = models.CharField(
+    disability_certificate_number = EncryptedTextField(
         _("disability certificate number"),
-        max_length=20,
         blank=True,
         validators=[check_disability_certificate],
     )
+    poor_household_number_hash = LookupHashField(source="poor_household_number")
+    disability_certificate_number_hash = LookupHashField(source="disability_certificate_number")
     disability_category = models.PositiveSmallIntegerField(
         _("disability category"), choices=DisabilityCategory.choices, null=True, blank=True
     )
@@ -115,6 +122,13 @@ class Producer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {f"{name}_hash" for name in IDENTITY_NUMBER_FIELDS if name in update_fields}
+            kwargs["update_fields"] = {*update_fields, *extra}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors: dict[str, list[ValidationError]] = {}

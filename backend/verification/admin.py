@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
 from backend.audit.lookups import audit_events_for_subject
+from backend.personal_data.access import record_identity_view
 from backend.producers.identity import mask_identity
 from backend.regions.admin import province_list_filter
 from backend.sellers.admin_access import OperatorReadOnlyAdmin, request_is_operator
@@ -333,6 +334,8 @@ class VerificationApplicationAdmin(OperatorReadOnlyAdmin):
         if obj is not None:
             # The full numbers only for an operator who may decide on this very application.
             obj._reviewer_may_see_identity = may_review(request.user, obj)  # type: ignore[arg-type,attr-defined]
+            if obj._reviewer_may_see_identity and request.method == "GET":  # type: ignore[attr-defined]
+                record_identity_view(request.user, obj.seller, reason="verification review")  # type: ignore[arg-type]
         return obj
 
     def change_view(
