@@ -297,7 +297,9 @@ def load_demo_procurement() -> list[Contract]:
         admin = _member(agri, EnterpriseRole.ADMIN)
         propose_contract(third, actor=admin)
         sign_contract(third, actor=admin)
-    return [first, second, third]
+    ids = [first.pk, second.pk, third.pk]
+    fresh = Contract.objects.in_bulk(ids)
+    return [fresh[pk] for pk in ids]
 
 
 def _sign_and_activate(contract: Contract, producer_owner: User) -> None:
