@@ -65,7 +65,7 @@ def test_update_fields_save_keeps_the_hash_in_step() -> None:
     new_number = "11010119900307124542"
 
     # when
-    producer.disability_certificate_number = new_number
+    producer.disability_certificate_number = new_number  # type: ignore[assignment]
     producer.save(update_fields=["disability_certificate_number"])
 
     # then
