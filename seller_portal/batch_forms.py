@@ -80,8 +80,10 @@ class BatchForm(forms.Form):
     )
     made_on = forms.DateField(
         label=_("On which date?"),
-        help_text=_("For example 2026-09-15."),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}),
+        help_text=_("Year-month-day, for example 2026-09-15."),
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"autocomplete": "off", "inputmode": "numeric"}
+        ),
         error_messages={
             "required": _("Enter the date"),
             "invalid": _("Enter a real date, for example 2026-09-15"),
@@ -107,6 +109,7 @@ class BatchForm(forms.Form):
         help_text=_("Units as you sell them, for example jars or bags."),
         min_value=1,
         max_value=1_000_000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
             "required": _("Enter how many units"),
             "invalid": _("Enter a whole number, for example 200"),
@@ -164,18 +167,22 @@ class CertificateForm(CameraOrDeviceForm):
         required=False,
         max_length=100,
     )
-    no_personal_data = forms.BooleanField(
-        label=_(
-            "The document shows no identity number, mobile number or home address "
-            "(I covered them before taking the photo)"
-        ),
+    personal_data = forms.ChoiceField(
+        label=_("Does the document show an identity number, a mobile number or a home address?"),
         help_text=_("Everyone can open the certificates on the batch page."),
+        choices=[
+            ("none", _("No, none of them (I covered them before taking the photo)")),
+            ("shown", _("Yes")),
+        ],
+        widget=forms.RadioSelect,
         error_messages={
             "required": _(
-                "Confirm that the document shows no identity number, mobile number or home address"
-            )
+                "Say whether the document shows an identity number, mobile number or home address"
+            ),
+            "invalid_choice": _("Choose one of the answers"),
         },
     )
+
     camera = forms.FileField(
         label=_("Take a photo of the document now"),
         required=False,
@@ -191,6 +198,17 @@ class CertificateForm(CameraOrDeviceForm):
     device_field = "document"
     missing_message = _("Take a photo of the document or choose a file from your device")
     ask_only_when_form_is_valid = True
+
+    def clean_personal_data(self) -> str:
+        answer: str = self.cleaned_data["personal_data"]
+        if answer != "none":
+            raise forms.ValidationError(
+                _(
+                    "Cover the identity number, mobile number and address, then take the "
+                    "photo again: everyone can open this document"
+                )
+            )
+        return answer
 
 
 class LineBatchesForm(forms.Form):
@@ -211,6 +229,7 @@ class LineBatchesForm(forms.Form):
                     % {"code": batch.code, "left": batch.quantity_left + current.get(batch.pk, 0)},
                     min_value=0,
                     max_value=line.quantity,
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
                     initial=current.get(batch.pk, 0),
                     required=False,
                     error_messages={

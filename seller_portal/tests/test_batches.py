@@ -197,15 +197,13 @@ def test_certificate_upload_through_the_portal(client, world):
     client.force_login(people.user("owner"))
     url = f"/en/seller/shop/{people.shop.pk}/batches/{ids['batch']}/certificates/new/"
     upload = SimpleUploadedFile("hgz.pdf", PDF_BYTES, content_type="application/pdf")
-    # when without the confirmation, then with it
-    refused = client.post(url, {"kind": "compliance", "document": upload})
+    # when the document shows personal data, then when it does not
+    refused = client.post(url, {"kind": "compliance", "document": upload, "personal_data": "shown"})
     upload.seek(0)
-    accepted = client.post(
-        url, {"kind": "compliance", "document": upload, "no_personal_data": "on"}
-    )
+    accepted = client.post(url, {"kind": "compliance", "document": upload, "personal_data": "none"})
     # then
     assert refused.status_code == 200
-    assert "Confirm that the document shows no identity number" in refused.content.decode()
+    assert "Cover the identity number, mobile number and address" in refused.content.decode()
     assert accepted.status_code == 302
     assert BatchCertificate.objects.filter(batch_id=ids["batch"]).count() == 1
 

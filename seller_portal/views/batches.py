@@ -39,6 +39,7 @@ from seller_portal.shops import portal_user, shop_for_request
 PAGE_SIZE = 25
 MAX_LABELS = 120
 RECORD_HEADING = gettext_lazy("Record a batch")
+CERTIFICATE_FIELDS = {"no_personal_data": "personal_data", "kind": "kind"}
 CERTIFICATE_HEADING = gettext_lazy("Add a certificate or test report")
 
 
@@ -123,13 +124,13 @@ def certificate_add(request: HttpRequest, producer_id: int, batch_id: int) -> Ht
                 upload=form.upload(),
                 kind=form.cleaned_data["kind"],
                 issued_by=form.cleaned_data["issued_by"],
-                no_personal_data_confirmed=form.cleaned_data["no_personal_data"],
+                no_personal_data_confirmed=form.cleaned_data["personal_data"] == "none",
                 actor=portal_user(request),
             )
         except EvidenceValidationError as error:
             form.add_error(form.upload_field(), error.messages[0])
         except TraceabilityError as error:
-            add_domain_error(form, error.field, error.message)
+            add_domain_error(form, CERTIFICATE_FIELDS.get(error.field or ""), error.message)
         else:
             messages.success(request, _("Certificate added. Buyers can open it on the batch page."))
             return HttpResponseRedirect(_detail_url(shop, batch))
