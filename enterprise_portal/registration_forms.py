@@ -180,3 +180,41 @@ class InvoiceDetailsForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the enterprise"),
+        help_text=_("As it is on the business licence"),
+        max_length=200,
+        error_messages={
+            "required": _("Enter the enterprise's name as it is on its business licence")
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    address_detail = forms.CharField(
+        label=_("Street address"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    contact_name = forms.CharField(
+        label=_("Contact person"),
+        max_length=100,
+        error_messages={"required": _("Enter the name of the contact person")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_mobile = forms.CharField(
+        label=_("Contact mobile number"),
+        max_length=20,
+        error_messages={"required": _("Enter the contact person's mobile number")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def clean_contact_mobile(self) -> str:
+        mobile = normalise_mobile(self.cleaned_data.get("contact_mobile", ""))
+        if mobile is None:
+            raise forms.ValidationError(
+                _("Enter a mainland China mobile number, like 139 1234 5678"), code="invalid"
+            )
+        return mobile

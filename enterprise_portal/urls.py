@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("register/place/", registration.register_place, name="register_place"),
     path("register/county/", registration.register_county, name="register_county"),
     path(ENTERPRISE, home.enterprise_overview, name="enterprise"),
+    path(ENTERPRISE + "details/", home.enterprise_profile, name="enterprise_profile"),
     # members, sites, invoice details
     path(ENTERPRISE + "members/", members.member_list, name="member_list"),
     path(ENTERPRISE + "members/new/", members.member_add, name="member_add"),

@@ -200,3 +200,30 @@ def test_posts_without_csrf_refused(side):  # type: ignore[no-untyped-def]
     # then
     assert response.status_code == 403
     assert EnterpriseMember.objects.filter(enterprise=side.enterprise).count() == 4
+
+
+def test_profile_edit_saves_and_audits(side):  # type: ignore[no-untyped-def]
+    from backend.audit.models import AuditEvent, AuditEventType
+
+    # given
+    client = _signed_in(side.admin)
+    url = f"/en/enterprise/{side.enterprise.pk}/details/"
+    # when
+    page = client.get(url)
+    response = client.post(
+        url,
+        {
+            "name": "陇原团餐有限公司",
+            "address_detail": "城关区1号",
+            "contact_name": "王经理",
+            "contact_mobile": "13912345678",
+        },
+    )
+    # then
+    side.enterprise.refresh_from_db()
+    assert page.status_code == 200
+    assert response.status_code == 302
+    assert side.enterprise.name == "陇原团餐有限公司"
+    event = AuditEvent.objects.get(event_type=AuditEventType.ENTERPRISE_PROFILE_UPDATED)
+    assert event.new["name"] == "陇原团餐有限公司"
+    assert _signed_in(side.buyer).get(url).status_code == 404

@@ -193,6 +193,7 @@ def test_enterprise_pages_axe_clean_targets_and_reflow(live_server, page, world,
         _visit(page, findings, base, name, path)
     forms = {
         "register details": ("/enterprise/register/details/", ()),
+        "details": (f"{e}details/", ("#id_name",)),
         "member add": (f"{e}members/new/", ()),
         "site new": (f"{e}sites/new/", ()),
         "invoice": (f"{e}invoice/", ("#id_invoice_title",)),
