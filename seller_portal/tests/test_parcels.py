@@ -191,3 +191,23 @@ def test_point_staff_cannot_record_a_parcel_bound_elsewhere(client, world):
     # then
     assert response.status_code == 404
     assert not DeliveryUpdate.objects.exists()
+
+
+@pytest.mark.parametrize("parcels", [1, 3])
+def test_point_staff_page_costs_the_same_queries_for_1_and_3_parcels(
+    client, world, django_assert_num_queries, parcels
+):
+    # given more shipped orders bound for the point
+    people, point, _other, staff, _other_staff, sub_order = world
+    channel = sub_order.order.channel
+    for _ in range(parcels - 1):
+        variant = listed_variant(channel, producer=people.shop)
+        shipped(paid_order(checkout_to_point(channel, [(variant, 1)], point)).sub_orders.get())
+    client.force_login(staff)
+    url = f"/en/seller/pickup-points/{point.pk}/"
+    client.get(url)
+
+    # when / then: session, user, the point, parcels with orders and producers, their steps
+    with django_assert_num_queries(5):
+        response = client.get(url)
+    assert response.content.decode().count("Collected by the buyer<") == parcels

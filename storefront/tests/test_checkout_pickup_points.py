@@ -191,3 +191,48 @@ def test_delivery_step_fresh_parcel_without_a_cold_chain_there_says_so(client, s
         0
     ]
     assert "田阳山茶油合作社" not in warning
+
+
+@pytest.mark.parametrize("points", [1, 4])
+def test_delivery_step_costs_the_same_queries_for_1_and_4_pickup_points(
+    client, shop, django_assert_num_queries, points
+):
+    # given
+    for i in range(points):
+        new_point(name=f"服务站{i}", couriers=[shop.courier])
+    _to_delivery_step(client, shop)
+    client.get("/en/checkout/delivery/")
+
+    # when / then: session, checkout, has-lines check; lines + 2 listing prefetches + 2 facts;
+    # shipping tables (methods, rates, rules, thresholds); nearby points and their couriers
+    with django_assert_num_queries(14):
+        response = client.get("/en/checkout/delivery/")
+    assert response.content.decode().count('value="point-') == points
+
+
+@pytest.mark.parametrize("steps", [1, 2])
+def test_order_page_costs_the_same_queries_for_1_and_2_timeline_steps(
+    client, shop, station, django_assert_num_queries, steps
+):
+    # given a collected-at-the-point order with one or two steps
+    buyer = UserFactory(email="buyer@example.test", name="买家")
+    client.force_login(buyer)
+    _to_delivery_step(client, shop)
+    client.post("/en/checkout/delivery/", {"delivery_method": f"point-{station.pk}"})
+    client.post("/en/checkout/payment/", {"gateway": "offline.bank_transfer"})
+    client.post("/en/checkout/review/")
+    order = Order.objects.get()
+    confirm_offline_payment(order, actor=None)
+    sub_order = order.sub_orders.get()
+    fulfil_sub_order(sub_order, actor=None, carrier="中国邮政")
+    staff = PickupPointStaffFactory(pickup_point=station).user
+    record_delivery_update(sub_order, actor=staff, status=DeliveryStatus.AT_PICKUP_POINT)
+    if steps == 2:
+        record_delivery_update(sub_order, actor=staff, status=DeliveryStatus.COLLECTED)
+    url = f"/en/account/orders/{order.token}/"
+    client.get(url)
+
+    # when / then: the order page's queries, its timeline one prefetch whatever the steps
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert response.content.decode().count('class="timeline__step"') == steps

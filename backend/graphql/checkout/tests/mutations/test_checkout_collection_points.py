@@ -230,3 +230,22 @@ def test_checkout_complete_fresh_parcel_without_cold_chain_coded_error(
         (e["field"], e["code"]) for e in result["errors"]
     ]
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_available_collection_points_same_queries_for_1_and_4_points(
+    api, channel, variant, courier, count_queries, count
+):
+    # given
+    ShippingMethod.objects.exclude(pk=courier.pk).update(is_active=False)
+    for i in range(count):
+        new_point(
+            name=f"朝阳服务站{i}", region=Region.objects.get(code="110105"), couriers=[courier]
+        )
+    checkout_id = _with_address(api, variant)
+
+    # when / then: checkout, lines + 2 listing prefetches + 2 facts, shipping tables (methods,
+    # rates, rules, thresholds), nearby points and their couriers
+    with count_queries(12):
+        found = api(POINTS, {"id": checkout_id}).data["checkout"]["availableCollectionPoints"]
+    assert len(found) == count
