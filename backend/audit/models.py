@@ -74,6 +74,18 @@ class AuditEventType(models.IntegerChoices):
     PAYOUT_ACCOUNT_CHANGED = 5001, _("payout account changed")
     # 6000–6999 shop profile
     SHOP_PROFILE_UPDATED = 6001, _("shop profile updated")
+    # 12000–12999 floor prices, contracts and procurement orders
+    CONTRACT_CREATED = 12001, _("contract created")
+    CONTRACT_PROPOSED = 12002, _("contract proposed")
+    CONTRACT_SIGNED = 12003, _("contract signed")
+    CONTRACT_ACTIVATED = 12004, _("contract activated")
+    CONTRACT_COMPLETED = 12005, _("contract completed")
+    CONTRACT_TERMINATED = 12006, _("contract terminated")
+    DELIVERY_SCHEDULED = 12101, _("contract delivery scheduled")
+    DELIVERY_ACCEPTED = 12102, _("contract delivery checked")
+    DELIVERY_CANCELLED = 12103, _("contract delivery cancelled")
+    FLOOR_PRICE_SET = 12201, _("floor price set")
+    MARKET_PRICE_RECORDED = 12202, _("market price recorded")
     # 13000–13999 personal data
     IDENTITY_NUMBER_VIEWED = 13001, _("full identity number viewed")
     # 10000–10999 delivery
