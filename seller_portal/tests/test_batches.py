@@ -264,3 +264,20 @@ def test_parcel_batches_more_than_ordered_is_an_error_on_the_page(client, world)
     assert response.status_code == 200
     assert "Enter at most 2, the number ordered" in response.content.decode()
     assert not BatchAllocation.objects.exists()
+
+
+@pytest.mark.parametrize("extra", [0, 4])
+def test_batch_list_costs_the_same_queries_for_1_and_n_batches(
+    client, world, extra, django_assert_num_queries
+):
+    # given 1 or 5 batches
+    people, _ids, variant, _channel = world
+    for _ in range(extra):
+        new_batch(people.shop, variant, quantity=5)
+    client.force_login(people.user("owner"))
+    url = f"/en/seller/shop/{people.shop.pk}/batches/"
+    client.get(url)
+    # when / then: session, user, shop (policy), count, page of batches with product and village
+    with django_assert_num_queries(5):
+        response = client.get(url)
+    assert response.content.decode().count("/batches/") >= 1 + extra
