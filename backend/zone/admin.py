@@ -91,6 +91,7 @@ class PavilionAdmin(admin.ModelAdmin):
         "featured_products",
     )
     prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("created_at",)
     inlines = (PavilionPhotoInline,)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
@@ -108,7 +109,7 @@ class RegionalBrandAdmin(admin.ModelAdmin):
     autocomplete_fields = ("region",)
     prepopulated_fields = {"slug": ("name",)}
     formfield_overrides = PICTURE_FORMFIELD_OVERRIDES
-    readonly_fields = ("preview",)
+    readonly_fields = ("preview", "created_at")
 
     @admin.display(description=picture_preview_description)
     def preview(self, obj: RegionalBrand) -> str:
@@ -211,8 +212,18 @@ class _ServiceWrittenAdmin(admin.ModelAdmin):
 
 
 class _UpsertForm(forms.ModelForm):
-    def validate_unique(self) -> None:
-        """The service changes the existing row of the same campaign and variant."""
+    """Adding a row for a campaign and variant that already has one changes that row (the
+    service upserts), so the form validates against the existing row, not a duplicate."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        campaign, variant = cleaned.get("campaign"), cleaned.get("variant")
+        if campaign is not None and variant is not None:
+            model = self._meta.model
+            existing = model.objects.filter(campaign=campaign, variant=variant).first()
+            if existing is not None:
+                self.instance = existing
+        return cleaned
 
 
 class ConsentForm(_UpsertForm):
