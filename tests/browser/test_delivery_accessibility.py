@@ -5,7 +5,7 @@ seller's order page with the steps, and the pickup point staff pages; portal con
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.management import call_command
@@ -44,6 +44,7 @@ def _walk_to_delivery(client: Client, shop: Any, *, fresh: bool) -> None:
 
 @pytest.fixture
 def world(transactional_db: Any) -> dict[str, Any]:
+    from backend.accounts.models import User
     from backend.accounts.tests.factories import UserFactory
     from backend.catalog.tests.factories import ChannelFactory
     from backend.delivery.models import DeliveryStatus
@@ -57,7 +58,7 @@ def world(transactional_db: Any) -> dict[str, Any]:
         call_command("load_regions", verbosity=0)
     channel = ChannelFactory.create(slug="default-channel")
     shop = make_two_producer_shop(channel)
-    seller = UserFactory(name="合作社社长", email="seller@example.test")
+    seller = cast(User, UserFactory(name="合作社社长", email="seller@example.test"))
     shop.cooperative.owner = seller
     shop.cooperative.save(update_fields=["owner"])
     station = new_point(name="田家河村服务站", couriers=[shop.courier])
