@@ -64,12 +64,12 @@ class Document:
     product_created_at: datetime
     tag_windows: dict[str, list[Window]] = field(default_factory=dict)
 
-    def tsvector_literal(self) -> str:
+    def tsvector_literal(self, weights: str = "ABCD") -> str:
         """`'term':1A,5A 'other':2B` — terms hold only letters and digits, so no quoting
         problems; the text-search parser never sees the Chinese."""
         positions: dict[str, list[str]] = {}
         position = 0
-        for weight in ("A", "B", "C", "D"):
+        for weight in weights:
             for term in self.terms.get(weight, []):
                 position = min(position + 1, MAX_POSITION)
                 positions.setdefault(term, []).append(f"{position}{weight}")

@@ -48,6 +48,9 @@ class SearchDocument(models.Model):
     producer = models.ForeignKey("producers.Producer", on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=250)
     terms = SearchVectorField()
+    # The name, category, producer, region and attribute terms only (no description): small
+    # enough to stay inline, so scoring each match reads no TOAST (see postgres_sql.py).
+    head_terms = SearchVectorField(null=True)
     spelling = models.TextField(blank=True)
     category_ids = ArrayField(models.IntegerField(), default=list, blank=True)
     county_code = models.CharField(max_length=12, blank=True)

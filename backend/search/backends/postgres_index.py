@@ -15,14 +15,14 @@ from backend.search.text import spelling
 DOC = SearchDocument._meta.db_table
 TERM = SearchTerm._meta.db_table
 COLUMNS = (
-    "product_id, channel_id, channel_slug, producer_id, name, terms, spelling, category_ids, "
+    "product_id, channel_id, channel_slug, producer_id, name, terms, head_terms, spelling, "
+    "category_ids, "
     "county_code, certification_slugs, price, currency, in_stock, published_at, "
     "product_created_at, " + ", ".join(TAG_WINDOW_COLUMNS.values()) + ", indexed_at"
 )
 PLACEHOLDERS = (
-    "%s, %s, %s, %s, %s, %s::tsvector, %s, %s::int[], %s, %s::varchar[], %s, %s, %s, %s, %s, "
-    + ", ".join(["%s::tstzmultirange"] * len(TAG_WINDOW_COLUMNS))
-    + ", now()"
+    "%s, %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s, %s::int[], %s, %s::varchar[], "
+    "%s, %s, %s, %s, %s, " + ", ".join(["%s::tstzmultirange"] * len(TAG_WINDOW_COLUMNS)) + ", now()"
 )
 
 
@@ -39,6 +39,7 @@ def document_row(doc: Document) -> tuple[Any, ...]:
         doc.producer_id,
         doc.name,
         doc.tsvector_literal(),
+        doc.tsvector_literal("ABC"),
         doc.spelling,
         doc.category_ids,
         doc.county_code,

@@ -99,7 +99,7 @@ def build_plan(
         where.append(f"d.terms @@ {st.bind(everything)}::tsquery")
         for term in terms:
             cases = " ".join(
-                f"WHEN d.terms @@ {st.bind(tsquery_term(term, letter))}::tsquery THEN {points}"
+                f"WHEN d.head_terms @@ {st.bind(tsquery_term(term, letter))}::tsquery THEN {points}"
                 for letter, points in FIELD_POINTS.items()
                 if letter != "D"
             )
