@@ -132,6 +132,10 @@ def test_zone_page_costs_the_same_queries_for_1_and_10_products(
 # channel, search (ranking weights, facet counts, ranked hits with the total), cards (rows,
 # variants, prices, photos), pavilions and their photos, brands, the campaign on now, the menu
 ZONE_PAGE_QUERIES = 13
+# channel, the pavilion by key, the pavilion with county and brand, its photos, its producers
+# (with tags), its chosen products' ids, their cards (rows, variants, prices, photos) and slugs,
+# the search (weights, facets, hits), the listed cards (rows, variants, prices, photos), the menu
+PAVILION_PAGE_QUERIES = 19
 
 
 # --- Pavilions ---------------------------------------------------------------------------
@@ -320,3 +324,23 @@ def test_home_with_pavilions_costs_the_same_queries_for_1_and_6(
     with django_assert_num_queries(HOME_PAGE_QUERIES + 1):
         response = client.get("/en/")
     assert response.content.decode().count('class="chip" href="/en/zone/') == size
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_pavilion_page_costs_the_same_queries_for_1_and_6_chosen_items(
+    client, channel, tree, zone, django_assert_num_queries, size
+):
+    # given: more producers and chosen products in the pavilion
+    from storefront.tests.scenarios import new_poor_household
+
+    for i in range(size):
+        producer = new_poor_household(name=f"农家{i}")
+        product = listed(channel, producer, tree.dangshen, f"党参{i}", f"chosen-{i}", "20.00")
+        zone.weiyuan.featured_producers.add(producer)
+        zone.weiyuan.featured_products.add(product)
+
+    # when / then
+    with django_assert_num_queries(PAVILION_PAGE_QUERIES):
+        response = client.get("/en/zone/weiyuan/")
+    chosen = response.content.decode()
+    assert chosen.count('class="producer-tile"') == size + 1
