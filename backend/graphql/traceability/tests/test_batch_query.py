@@ -25,7 +25,7 @@ query($code: String!) {
     code url productName productSlug variantName dateKind madeOn grade quantity notes
     origin { name } originPath
     producer { name slug }
-    certificates { kind kindLabel issuedBy url }
+    qualityDocuments { kind kindLabel issuedBy url }
     salesByProvince { province orders units }
     unitsSold
   }
@@ -78,9 +78,9 @@ def test_batch_query_returns_the_public_page_as_data(gql, channel) -> None:
     assert found["producer"]["slug"] == people.shop.slug
     assert found["dateKind"] == "HARVEST"
     assert found["madeOn"] == "2026-09-01"
-    assert found["certificates"][0]["kind"] == "test_report"
-    assert found["certificates"][0]["issuedBy"] == "县检测站"
-    assert found["certificates"][0]["url"].startswith(
+    assert found["qualityDocuments"][0]["kind"] == "test_report"
+    assert found["qualityDocuments"][0]["issuedBy"] == "县检测站"
+    assert found["qualityDocuments"][0]["url"].startswith(
         f"https://sunshine.example/trace/{batch.code}/certificates/"
     )
     assert found["salesByProvince"] == [
