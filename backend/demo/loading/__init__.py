@@ -21,12 +21,18 @@ from django.utils import timezone
 from backend.demo.accounts import load_demo_accounts
 from backend.demo.definitions import CatalogDef, DemoData, ProducerDef, demo_data
 from backend.demo.loading.collections import load_collections
+from backend.demo.loading.delivery import load_demo_delivery
+from backend.demo.loading.enterprises import load_demo_enterprises
 from backend.demo.loading.orders import can_place_orders, load_demo_orders
 from backend.demo.loading.people import DemoPeopleResult, load_demo_people
+from backend.demo.loading.procurement import load_demo_procurement
 from backend.demo.loading.producers import LoadedProducer, load_producer
 from backend.demo.loading.products import load_product
 from backend.demo.loading.regions import load_demo_regions
+from backend.demo.loading.reviews import load_demo_reviews
 from backend.demo.loading.structure import load_catalog_structure
+from backend.demo.loading.trace import load_demo_trace
+from backend.demo.loading.zone import load_demo_zone
 from backend.demo.pictures import Palette, palette_for
 from backend.regions.models import Region
 
@@ -56,11 +62,13 @@ class DemoLoadResult:
     orders: int = 0
     verified: int = 0
     awaiting_review: int = 0
+    enterprises: int = 0
+    contracts: int = 0
 
 
 def demo_load_steps(data: DemoData) -> int:
     """How many progress units `load_demo` reports (for the bar's total)."""
-    return 6 + len(data.producers) + len(data.products)
+    return 7 + len(data.producers) + len(data.products)
 
 
 def top_category_slug(catalog: CatalogDef, slug: str) -> str:
@@ -136,6 +144,19 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
     if can_place_orders():
         people = load_demo_people(data)
     bar.update(1)
+
+    # After the people: the zone verifies more shops, the delivery and reviews place and
+    # receive orders, the contracts need the enterprises. Each goes through the services.
+    bar.set_description("zone, delivery, batches, reviews, enterprises, contracts")
+    enterprises, contracts = [], []
+    if can_place_orders():
+        load_demo_zone()
+        load_demo_delivery()
+        load_demo_trace()
+        load_demo_reviews()
+        enterprises = load_demo_enterprises()
+        contracts = load_demo_procurement()
+    bar.update(1)
     return DemoLoadResult(
         producers=len(loaded),
         products=len(product_ids),
@@ -144,4 +165,6 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
         orders=len(orders),
         verified=people.approved,
         awaiting_review=people.awaiting_review,
+        enterprises=len(enterprises),
+        contracts=len(contracts),
     )

@@ -51,7 +51,9 @@ def test_run_scenarios_each_page_and_floor_is_timed_with_query_counts(
         assert result.floor is not None
         assert len(result.page.samples_ms) == 3
         assert result.page.queries > result.floor.queries >= 1
-        assert result.floor.queries <= 2
+        # one statement for the page's data and the menu's; the product page's review block
+        # (summary, latest reviews, their photos) is read by its include for page and floor alike
+        assert result.floor.queries <= 5
         assert result.same_output is True
 
 

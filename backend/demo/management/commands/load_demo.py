@@ -43,7 +43,8 @@ class Command(BaseCommand):
                     f"Demo data ready: {result.producers} producers, {result.products} products, "
                     f"{result.collections} collections, {result.accounts} demo logins, "
                     f"{result.verified} verified shops, {result.awaiting_review} application(s) "
-                    f"awaiting review ({time.perf_counter() - started:.1f} s)."
+                    f"awaiting review, {result.enterprises} enterprises with {result.contracts} "
+                    f"contracts ({time.perf_counter() - started:.1f} s)."
                 )
         count = options["synthetic"]
         if count > 0:
