@@ -60,6 +60,7 @@ DEFAULT_RENDITION_SOURCE_DIRS = (
     "category-backgrounds",
     "collection-backgrounds",
     "zone-photos",  # county pavilions' photos and regional brands' logos (backend.zone)
+    "stories",  # photos of producers' success stories, shown only with consent (backend.stories)
 )
 
 
