@@ -62,3 +62,44 @@ def demo_logins(accounts: tuple[AccountDef, ...]) -> list[DemoLogin]:
         )
         for account in accounts
     ]
+
+
+# Sign-ins made by the later demo loaders (enterprises, contracts, delivery, reviews), all with
+# DEMO_PASSWORD; `manage.py demo_logins` prints them after the accounts of accounts.yaml.
+LOADER_LOGINS = (
+    DemoLogin(
+        "canteen-admin@demo.sunshine.test", "enterprise admin", "", (), "陇原阳光团餐 /enterprise/"
+    ),
+    DemoLogin(
+        "canteen-buyer@demo.sunshine.test", "enterprise buyer", "", (), "requests, contracts"
+    ),
+    DemoLogin(
+        "canteen-approver@demo.sunshine.test", "enterprise approver", "", (), "signs contracts"
+    ),
+    DemoLogin(
+        "canteen-finance@demo.sunshine.test", "enterprise finance", "", (), "pledge, statements"
+    ),
+    DemoLogin(
+        "canteen-staff@demo.sunshine.test",
+        "enterprise staff",
+        "",
+        (),
+        "purchases count to the pledge",
+    ),
+    DemoLogin(
+        "agri-admin@demo.sunshine.test", "enterprise admin", "", (), "甘肃绿源 leading enterprise"
+    ),
+    DemoLogin("agri-buyer@demo.sunshine.test", "enterprise buyer", "", (), ""),
+    DemoLogin(
+        "link-operator@demo.sunshine.test", "operator (staff)", "", (), "verifies benefit links"
+    ),
+    DemoLogin(
+        "station@demo.sunshine.test",
+        "pickup-point staff",
+        "",
+        (),
+        "酒仙桥社区自提点 /seller/pickup-points/",
+    ),
+    DemoLogin("reviewer-wu@demo.sunshine.test", "customer", "", (), "wrote reviews"),
+    DemoLogin("reviewer-zheng@demo.sunshine.test", "customer", "", (), "wrote reviews"),
+)

@@ -40,3 +40,20 @@ def test_demo_logins_every_demo_person_printed_with_a_line_on_their_role() -> No
     text = out.getvalue()
     for role in ("county operator (staff)", "helper", "seller", "customer"):
         assert role in text
+
+
+def test_loader_logins_each_sign_in_with_the_demo_password(demo) -> None:  # type: ignore[no-untyped-def]
+    # given the demo loaded with every later loader
+    from django.contrib.auth import authenticate
+
+    from backend.demo.accounts import DEMO_PASSWORD, LOADER_LOGINS
+
+    # when
+    failed = [
+        login.login
+        for login in LOADER_LOGINS
+        if authenticate(None, username=login.login, password=DEMO_PASSWORD) is None
+    ]
+
+    # then
+    assert failed == []
