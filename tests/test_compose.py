@@ -24,7 +24,13 @@ def test_compose_data_services_have_health_checks_and_volumes():
         assert "healthcheck" in compose["services"][name], name
     for name in ("postgres", "redis", "elasticsearch"):
         assert compose["services"][name]["volumes"], name
-    assert {"pgdata", "redisdata", "esdata", "media"} <= set(compose["volumes"])
+    assert {"pgdata", "redisdata", "esdata", "media", "private"} <= set(compose["volumes"])
+
+
+def test_compose_web_health_check_asks_the_readiness_endpoint():
+    web = _compose()["services"]["web"]
+    assert any("/health/ready" in part for part in web["healthcheck"]["test"])
+    assert "private:/data/private" in web["volumes"]
 
 
 def test_compose_app_services_wait_for_healthy_database_and_redis():
@@ -40,5 +46,6 @@ def test_compose_holds_no_secret_values():
     text = (ROOT / "docker-compose.yml").read_text()
     assert "SECRET_KEY: ${SECRET_KEY:?" in text
     assert "POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?" in text
+    assert "IDENTITY_ENCRYPTION_KEYS: ${IDENTITY_ENCRYPTION_KEYS:?" in text
     assert "sk_live" not in text
     assert "sk_test" not in text
