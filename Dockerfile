@@ -9,6 +9,7 @@ COPY pyproject.toml README.md ./
 COPY backend ./backend
 COPY storefront ./storefront
 COPY seller_portal ./seller_portal
+COPY enterprise_portal ./enterprise_portal
 RUN pip install --no-cache-dir .
 COPY . .
 RUN useradd --system --home /app sunshine && mkdir -p /data && chown sunshine /data
