@@ -21,7 +21,7 @@ from backend.search.ranking import TAG_KINDS, Ranked, RankingPolicy
 from backend.search.suggestions import suggest
 from backend.search.text import query_spelling, query_terms
 
-TYPO_THRESHOLD = 0.4  # pinyin word similarity for the typo pass ("hetoa" ~ "hetao": 0.5)
+TYPO_THRESHOLD = 0.5  # pinyin word similarity for the typo pass ("hetoa" ~ "hetao": 0.5)
 ORDER_BY = {
     "relevance": "sort_key DESC, relevance DESC, d.product_created_at DESC, d.product_id DESC",
     "price_asc": "d.price ASC NULLS LAST, sort_key DESC, d.product_id DESC",
