@@ -8,10 +8,12 @@ Progress of a pledge for year Y =
                cancelled or refunded, each counting its goods value minus what was refunded
                (never below 0); orders that are procurement deliveries are not personal purchases.
 
-Years run in the project's time zone (Asia/Shanghai). Everything is computed by one SQL
-statement per year (two correlated aggregates per pledge, each on an indexed range of
-(enterprise, created_at) / (user, created_at)), whatever the number of pledges:
-`pledge_progress(pledge)` for one, `pledges_progress(pledges)` for many.
+Years run in the project's time zone (Asia/Shanghai). Everything is computed by ONE SQL
+statement per year, whatever the number of pledges: two set-based aggregations grouped by
+enterprise (procurement lines on their (enterprise, created_at) index; the year's counted
+sub-orders joined to the staff memberships of their buyers), left-joined to the pledges'
+enterprises. Its cost follows the year's rows, not the number of pledges (no per-pledge
+correlated subquery): `pledge_progress(pledge)` for one, `pledges_progress(pledges)` for many.
 """
 
 from __future__ import annotations
@@ -21,20 +23,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     DecimalField,
     Exists,
     F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
+    Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,24 +68,6 @@ def year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     return start, end
 
 
-def _sum(expression: object) -> Func:
-    """SUM over the whole correlated subquery (a plain function, so no GROUP BY is added)."""
-    return Func(expression, function="SUM", output_field=MONEY)
-
-
-def procurement_value(year: int, enterprise_ref: str = "enterprise_id") -> Coalesce:
-    start, end = year_bounds(year)
-    rows = (
-        ProcurementOrderLine.objects.filter(
-            enterprise_id=OuterRef(enterprise_ref), created_at__gte=start, created_at__lt=end
-        )
-        .order_by()
-        .annotate(total=_sum(F("accepted_amount")))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows, output_field=MONEY), Value(ZERO), output_field=MONEY)
-
-
 def staff_purchases(year: int) -> QuerySet[SubOrder]:
     """Counted sub-orders placed in the year (before the staff condition)."""
     start, end = year_bounds(year)
@@ -107,16 +91,69 @@ def was_staff_q(enterprise: int | OuterRef) -> Q:
     return Q(Exists(staff))
 
 
-def staff_value(year: int, enterprise_ref: str = "enterprise_id") -> Coalesce:
-    value = Greatest(F("subtotal_amount") - F("refunded_amount"), Value(ZERO))
-    rows = (
-        staff_purchases(year)
-        .filter(was_staff_q(OuterRef(OuterRef(enterprise_ref))))
+def _procurement_totals(year: int, enterprise_ids: list[int]) -> QuerySet[Any, Any]:
+    """(enterprise_id, total): accepted procurement value per enterprise in the year."""
+    start, end = year_bounds(year)
+    return (
+        ProcurementOrderLine.objects.filter(
+            enterprise_id__in=enterprise_ids, created_at__gte=start, created_at__lt=end
+        )
+        .values("enterprise_id")
+        .annotate(total=Sum("accepted_amount"))
         .order_by()
-        .annotate(total=_sum(value))
-        .values("total")
     )
-    return Coalesce(Subquery(rows, output_field=MONEY), Value(ZERO), output_field=MONEY)
+
+
+def _staff_sub_orders(year: int, enterprise_ids: list[int]) -> QuerySet[Any, Any]:
+    """(enterprise, sub_order, value): each counted sub-order once per enterprise its buyer was
+    a staff member of when ordering (DISTINCT: overlapping memberships count once, as EXISTS)."""
+    membership = "order__user__enterprise_memberships__"
+    was_staff = Q(
+        **{
+            f"{membership}enterprise_id__in": enterprise_ids,
+            f"{membership}role": EnterpriseRole.STAFF,
+            f"{membership}added_at__lte": F("order__created_at"),
+        }
+    ) & (
+        Q(**{f"{membership}removed_at__isnull": True})
+        | Q(**{f"{membership}removed_at__gt": F("order__created_at")})
+    )
+    return (
+        staff_purchases(year)
+        .filter(was_staff)  # one filter() call: every condition on the same membership row
+        .values(
+            enterprise=F(f"{membership}enterprise_id"),
+            sub_order=F("pk"),
+            value=Greatest(F("subtotal_amount") - F("refunded_amount"), Value(ZERO)),
+        )
+        .order_by()
+        .distinct()
+    )
+
+
+def _year_totals(year: int, enterprise_ids: list[int]) -> dict[int, tuple[Decimal, Decimal]]:
+    """enterprise id → (procurement, staff) for the year: ONE statement joining two set-based
+    aggregations (GROUP BY enterprise, each on the year's range of the indexed columns)."""
+    procurement_sql, procurement_params = _procurement_totals(
+        year, enterprise_ids
+    ).query.sql_with_params()
+    staff_sql, staff_params = _staff_sub_orders(year, enterprise_ids).query.sql_with_params()
+    statement = f"""
+        SELECT wanted.id, COALESCE(procurement.total, 0), COALESCE(staff.total, 0)
+        FROM unnest(%s::bigint[]) AS wanted(id)
+        LEFT JOIN ({procurement_sql}) AS procurement ON procurement.enterprise_id = wanted.id
+        LEFT JOIN (
+            SELECT counted.enterprise, SUM(counted.value) AS total
+            FROM ({staff_sql}) AS counted
+            GROUP BY counted.enterprise
+        ) AS staff ON staff.enterprise = wanted.id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [enterprise_ids, *procurement_params, *staff_params])
+        return {
+            row[0]: (Decimal(row[1]).quantize(ZERO), Decimal(row[2]).quantize(ZERO))
+            for row in cursor.fetchall()
+        }
 
 
 @dataclass(frozen=True)
@@ -146,23 +183,19 @@ class PledgeProgress:
 
 
 def pledges_progress(pledges: Iterable[Pledge]) -> list[PledgeProgress]:
-    """Progress of many pledges: one SQL statement per distinct year (usually one)."""
-    by_year: dict[int, list[int]] = defaultdict(list)
+    """Progress of many pledges, in the order given: one SQL statement per distinct year
+    (usually one) whose cost follows the year's rows, not the number of pledges."""
+    pledges = list(pledges)
+    by_year: dict[int, set[int]] = defaultdict(set)
     for pledge in pledges:
-        by_year[pledge.year].append(pledge.pk)
-    found: dict[int, PledgeProgress] = {}
-    for year, ids in by_year.items():
-        rows = Pledge.objects.filter(pk__in=ids).annotate(
-            procurement_amount=procurement_value(year), staff_amount=staff_value(year)
-        )
-        for row in rows.select_related("enterprise"):
-            found[row.pk] = PledgeProgress(
-                row,
-                row.procurement_amount,  # type: ignore[attr-defined]
-                row.staff_amount,  # type: ignore[attr-defined]
-            )
-    order = [pk for ids in by_year.values() for pk in ids]
-    return [found[pk] for pk in order if pk in found]
+        by_year[pledge.year].add(pledge.enterprise_id)
+    totals = {
+        year: _year_totals(year, sorted(enterprise_ids)) for year, enterprise_ids in by_year.items()
+    }
+    return [
+        PledgeProgress(pledge, *totals[pledge.year].get(pledge.enterprise_id, (ZERO, ZERO)))
+        for pledge in pledges
+    ]
 
 
 def pledge_progress(pledge: Pledge) -> PledgeProgress:

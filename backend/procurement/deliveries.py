@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -37,9 +38,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import User
+from backend.catalog.models import ProductVariant
 from backend.catalog.product_editing import default_channel
 from backend.checkout.variant_facts import beneficiary_household_ref, variant_facts
-from backend.enterprises.models import Enterprise
+from backend.enterprises.models import DeliverySite, Enterprise
 from backend.orders.events import record_event
 from backend.orders.models import Order, OrderEventType, OrderLine, OrderStatus, SubOrder
 from backend.orders.status import change_sub_order_status, refresh_order_status
@@ -56,11 +58,11 @@ from backend.procurement.models import (
 )
 from backend.procurement.permissions import ContractAction, contract_policy, delivery_policy
 from backend.procurement.pricing import (
-    PurchasePrice,
     PurchaseRequest,
     price_purchases,
     settlement_rule,
 )
+from backend.producers.models import Producer
 from backend.regions.models import Region
 from backend.warehouse import locks as stock_locks
 from backend.warehouse.allocation import allocate_stocks, deallocate_stock
@@ -138,9 +140,8 @@ def _requested_lines(
     return [(by_id[pk], wanted[pk]) for pk in sorted(wanted)]
 
 
-def _address(contract: Contract) -> dict[str, str]:
-    enterprise: Enterprise = contract.enterprise
-    site = contract.delivery_site
+def delivery_address(enterprise: Enterprise, site: DeliverySite | None) -> dict[str, str]:
+    """The order's address: the delivery site's, else the enterprise's own."""
     region = site.region if site is not None else enterprise.region
     names = dict(
         Region.objects.filter(code__in=[region.province_code, region.city_code]).values_list(
@@ -160,33 +161,51 @@ def _address(contract: Contract) -> dict[str, str]:
     }
 
 
-def _create_order(
-    contract: Contract, priced: list[tuple[ContractLine, int, PurchasePrice]]
+@dataclass(frozen=True)
+class DeliveryItem:
+    """One line of a delivery's order: units of a variant at a unit price."""
+
+    variant: ProductVariant  # with product loaded
+    quantity: int
+    unit_price: Decimal
+    unit_weight_grams: int
+
+
+def create_delivery_order(
+    *,
+    enterprise: Enterprise,
+    site: DeliverySite | None,
+    producer: Producer,
+    currency: str,
+    items: Sequence[DeliveryItem],
+    method_name: str,
 ) -> tuple[Order, SubOrder, list[OrderLine]]:
-    variants = [line.variant for line, _q, _p in priced]
+    """The ordinary order of a delivery (one sub-order for the producer, confirmed: the
+    enterprise pays by bank transfer after its quality check), stock not yet allocated."""
+    variants = [item.variant for item in items]
     facts = variant_facts((v.pk, v.product_id) for v in variants)
-    subtotal = sum((p.unit_price * q for _l, q, p in priced), Decimal("0"))
+    subtotal = sum((item.unit_price * item.quantity for item in items), Decimal("0"))
     order = Order.objects.create(
         user=None,
         email="",
         channel=default_channel(),
         status=OrderStatus.UNFULFILLED,
-        shipping_method_name=gettext("Direct-sourcing contract delivery"),
-        currency=contract.currency,
+        shipping_method_name=method_name,
+        currency=currency,
         subtotal_amount=subtotal,
         shipping_amount=Decimal("0"),
         total_amount=subtotal,
-        **_address(contract),
+        **delivery_address(enterprise, site),
     )
     sub_order = SubOrder.objects.create(
         order=order,
-        producer=contract.producer,
+        producer=producer,
         status=OrderStatus.UNFULFILLED,
-        currency=contract.currency,
+        currency=currency,
         subtotal_amount=subtotal,
         shipping_amount=Decimal("0"),
         total_amount=subtotal,
-        weight_grams=sum(p.unit_weight_grams * q for _l, q, p in priced),
+        weight_grams=sum(item.unit_weight_grams * item.quantity for item in items),
         needs_cold_chain=any(facts[v.pk].is_fresh for v in variants),
     )
     lines = OrderLine.objects.bulk_create(
@@ -194,25 +213,47 @@ def _create_order(
             OrderLine(
                 order=order,
                 sub_order=sub_order,
-                variant=line.variant,
-                producer=contract.producer,
+                variant=item.variant,
+                producer=producer,
                 beneficiary_household_ref=beneficiary_household_ref(
-                    contract.producer.kind, facts[line.variant.pk]
+                    producer.kind, facts[item.variant.pk]
                 ),
-                product_name=line.variant.product.name,
-                variant_name=line.variant.name,
-                product_sku=line.variant.sku or "",
-                quantity=quantity,
-                currency=contract.currency,
-                unit_price_amount=price.unit_price,
-                total_price_amount=price.unit_price * quantity,
-                weight_grams=price.unit_weight_grams,
-                is_fresh=facts[line.variant.pk].is_fresh,
+                product_name=item.variant.product.name,
+                variant_name=item.variant.name,
+                product_sku=item.variant.sku or "",
+                quantity=item.quantity,
+                currency=currency,
+                unit_price_amount=item.unit_price,
+                total_price_amount=item.unit_price * item.quantity,
+                weight_grams=item.unit_weight_grams,
+                is_fresh=facts[item.variant.pk].is_fresh,
             )
-            for line, quantity, price in priced
+            for item in items
         ]
     )
     return order, sub_order, lines
+
+
+def allocate_delivery(order_lines: Sequence[OrderLine], items: Sequence[DeliveryItem]) -> None:
+    """Set the stock aside through checkout's allocation code, or raise `INSUFFICIENT_STOCK`
+    (the caller's transaction then rolls back: nothing written)."""
+    try:
+        allocate_stocks(
+            [
+                StockRequest(line_id=ol.pk, variant_id=item.variant.pk, quantity=item.quantity)
+                for ol, item in zip(order_lines, items, strict=True)
+                if item.variant.track_inventory
+            ]
+        )
+    except InsufficientStock as error:
+        short = error.shortfalls[0]
+        raise _error(
+            CODE.INSUFFICIENT_STOCK,
+            _("The producer has only %(available)s of %(requested)s units in stock.")
+            % {"available": short.available, "requested": short.requested},
+            "lines",
+            shortfalls=[(s.variant_id, s.requested, s.available) for s in error.shortfalls],
+        ) from error
 
 
 def schedule_delivery(
@@ -251,24 +292,19 @@ def schedule_delivery(
             on=delivery_date,
         )
         priced = [(line, q, p) for (line, q), p in zip(requested, prices, strict=True)]
-        order, sub_order, order_lines = _create_order(locked, priced)
-        try:
-            allocate_stocks(
-                [
-                    StockRequest(line_id=ol.pk, variant_id=line.variant.pk, quantity=q)
-                    for ol, (line, q, _p) in zip(order_lines, priced, strict=True)
-                    if line.variant.track_inventory
-                ]
-            )
-        except InsufficientStock as error:
-            short = error.shortfalls[0]
-            raise _error(
-                CODE.INSUFFICIENT_STOCK,
-                _("The producer has only %(available)s of %(requested)s units in stock.")
-                % {"available": short.available, "requested": short.requested},
-                "lines",
-                shortfalls=[(s.variant_id, s.requested, s.available) for s in error.shortfalls],
-            ) from error
+        items = [
+            DeliveryItem(line.variant, q, p.unit_price, p.unit_weight_grams)
+            for line, q, p in priced
+        ]
+        order, sub_order, order_lines = create_delivery_order(
+            enterprise=locked.enterprise,
+            site=locked.delivery_site,
+            producer=locked.producer,
+            currency=locked.currency,
+            items=items,
+            method_name=gettext("Direct-sourcing contract delivery"),
+        )
+        allocate_delivery(order_lines, items)
         delivery = ProcurementOrder.objects.create(
             number=uuid.uuid4().hex[:32],
             contract=locked,

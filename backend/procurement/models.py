@@ -134,6 +134,17 @@ class PriceRule(models.TextChoices):
     MARKET_PLUS_PERCENT = "market_plus_percent", _("the market price plus a percentage")
 
 
+class LinePriceRule(models.TextChoices):
+    """How a delivered line was priced: a contract's rule, or an accepted quote's price."""
+
+    MAX_OF_MARKET_AND_FLOOR = (
+        PriceRule.MAX_OF_MARKET_AND_FLOOR.value,
+        PriceRule.MAX_OF_MARKET_AND_FLOOR.label,
+    )
+    MARKET_PLUS_PERCENT = PriceRule.MARKET_PLUS_PERCENT.value, PriceRule.MARKET_PLUS_PERCENT.label
+    QUOTED = "quoted", _("the price of an accepted quote")
+
+
 class ContractStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PROPOSED = "proposed", _("proposed to the producer")
@@ -309,7 +320,8 @@ class ProcurementOrderStatus(models.TextChoices):
 
 
 class ProcurementOrder(models.Model):
-    """One delivery drawn down against a contract (or, later, an accepted quote)."""
+    """One delivery drawn down against a contract, or the order of an accepted quote
+    (`quote_orders`; no contract, `quote` is the reverse link)."""
 
     number = models.CharField(_("delivery number"), max_length=32, unique=True)
     contract = models.ForeignKey(
@@ -426,7 +438,7 @@ class ProcurementOrderLine(models.Model):
     quantity_accepted = models.PositiveIntegerField(_("units accepted"), null=True, blank=True)
     rejection_reason = models.CharField(_("why units were rejected"), max_length=500, blank=True)
     currency = models.CharField(max_length=3, default=settings.DEFAULT_CURRENCY)
-    price_rule = models.CharField(max_length=32, choices=PriceRule.choices)
+    price_rule = models.CharField(max_length=32, choices=LinePriceRule.choices)
     market_amount_per_kg = _price_field(_("market price per kg"))
     floor_amount_per_kg = _price_field(_("floor price per kg"), null=True, blank=True)
     settlement_amount_per_kg = _price_field(_("settlement price per kg"))
