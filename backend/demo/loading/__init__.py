@@ -35,6 +35,7 @@ from backend.demo.loading.trace import load_demo_trace
 from backend.demo.loading.zone import load_demo_zone
 from backend.demo.pictures import Palette, palette_for
 from backend.regions.models import Region
+from backend.search.indexing import reindex_all
 
 
 class Progress(Protocol):
@@ -68,7 +69,7 @@ class DemoLoadResult:
 
 def demo_load_steps(data: DemoData) -> int:
     """How many progress units `load_demo` reports (for the bar's total)."""
-    return 7 + len(data.producers) + len(data.products)
+    return 8 + len(data.producers) + len(data.products)
 
 
 def top_category_slug(catalog: CatalogDef, slug: str) -> str:
@@ -156,6 +157,12 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
         load_demo_reviews()
         enterprises = load_demo_enterprises()
         contracts = load_demo_procurement()
+    bar.update(1)
+
+    # The catalogue above is written in bulk, not through the services that queue index updates:
+    # build every product's search document once at the end (idempotent).
+    bar.set_description("search index")
+    reindex_all()
     bar.update(1)
     return DemoLoadResult(
         producers=len(loaded),
