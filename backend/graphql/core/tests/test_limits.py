@@ -200,3 +200,29 @@ def test_browser_get_shows_graphiql(client, db):
     # then
     assert response.status_code == 200
     assert b"graphiql" in response.content.lower()
+
+
+def test_cost_map_prices_every_root_field_and_connection():
+    # given
+    from graphql import GraphQLObjectType, get_named_type
+
+    from backend.graphql.api import schema as project_schema
+    from backend.graphql.core.cost import COST_MAP
+
+    graphql_schema = project_schema.graphql_schema
+
+    # when: root query fields and connection fields that the cost map does not price
+    unpriced = [
+        f"{type_name}.{field_name}"
+        for type_name, graphql_type in graphql_schema.type_map.items()
+        if isinstance(graphql_type, GraphQLObjectType) and not type_name.startswith("__")
+        for field_name, field in graphql_type.fields.items()
+        if (
+            graphql_type is graphql_schema.query_type
+            or get_named_type(field.type).name.endswith("Connection")
+        )
+        and field_name not in COST_MAP.get(type_name, {})
+    ]
+
+    # then: every new query or connection must state its cost
+    assert unpriced == []
