@@ -3,14 +3,15 @@ withdrawing; the enterprise accepting several quotes, each in full or in part, w
 accepted quantity stays within the request, and declining the rest.
 
 An accepted quote becomes a procurement order through the procurement services
-(`backend.procurement.quote_orders.create_procurement_order_for_quote`) once they provide it;
-until then it stays accepted with no order (`Quote.procurement_order` empty).
+(`backend.procurement.quote_orders.create_procurement_order_for_quote`), in their own transaction
+right after the acceptance's; if the order cannot be placed yet (not enough stock), the quote
+stays accepted with no order (`Quote.procurement_order` empty) until it is placed again.
 """
 
 from __future__ import annotations
 
 import datetime
-import importlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +29,7 @@ from backend.enterprises.locks import lock_enterprise
 from backend.enterprises.permissions import can_sign_contracts
 from backend.procurement.errors import ProcurementError, ProcurementErrorCode
 from backend.procurement.pricing import check_enterprise_unit_price, unit_weight_grams
+from backend.procurement.quote_orders import create_procurement_order_for_quote
 from backend.producers.models import Producer
 from backend.sourcing import locks
 from backend.sourcing.errors import SourcingError, SourcingErrorCode
@@ -43,6 +45,7 @@ from backend.sourcing.quantities import plain
 from backend.sourcing.requests import not_verified_error
 
 CODE = SourcingErrorCode
+logger = logging.getLogger(__name__)
 GRAMS_PER_KG = Decimal("1000")
 THOUSANDTH = Decimal("0.001")
 
@@ -205,7 +208,7 @@ def accepted_fill(quotes: Iterable[Quote]) -> Decimal:
 def accept_quote(quote: Quote, *, actor: User, units: int | None = None) -> Quote:
     """Accept `units` of the quote (all by default) if the request still needs them; a request
     whose accepted quantity reaches the requested one is filled and its other quotes declined.
-    Then the accepted quote becomes a procurement order (procurement's service, when present)."""
+    Then the accepted quote becomes a procurement order (`_order_for_accepted`)."""
     with transaction.atomic(durable=True):
         enterprise = lock_enterprise(quote.request.enterprise_id)
         if not can_sign_contracts(enterprise):
@@ -276,13 +279,16 @@ def accept_quote(quote: Quote, *, actor: User, units: int | None = None) -> Quot
 
 
 def _order_for_accepted(quote: Quote, actor: User) -> None:
-    """Hand the accepted quote to procurement, when its service exists (it owns the order's
-    transaction, stock allocation and floor pricing, and links `quote.procurement_order`)."""
+    """Hand the accepted quote to procurement, which owns the order's transaction, stock
+    allocation and floor pricing, and links `quote.procurement_order`.
+
+    When it cannot place the order (not enough stock now, a floor raised above the quoted price
+    since), the acceptance stands and the quote stays accepted with no procurement order; the
+    order is placed by calling the procurement service again (it is idempotent)."""
     try:
-        module = importlib.import_module("backend.procurement.quote_orders")
-    except ModuleNotFoundError:
-        return
-    module.create_procurement_order_for_quote(quote, actor=actor)
+        create_procurement_order_for_quote(quote, actor=actor)
+    except ProcurementError as error:
+        logger.warning("quote %s accepted without a procurement order: %s", quote.pk, error.code)
 
 
 def decline_quote(quote: Quote, *, actor: User) -> Quote:
