@@ -28,6 +28,7 @@ from backend.demo.loading.people import DemoPeopleResult, load_demo_people
 from backend.demo.loading.procurement import load_demo_procurement
 from backend.demo.loading.producers import LoadedProducer, load_producer
 from backend.demo.loading.products import load_product
+from backend.demo.loading.quoteorders import load_demo_quoteorders
 from backend.demo.loading.regions import load_demo_regions
 from backend.demo.loading.reviews import load_demo_reviews
 from backend.demo.loading.structure import load_catalog_structure
@@ -157,6 +158,7 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
         load_demo_reviews()
         enterprises = load_demo_enterprises()
         contracts = load_demo_procurement()
+        load_demo_quoteorders()
     bar.update(1)
 
     # The catalogue above is written in bulk, not through the services that queue index updates:
