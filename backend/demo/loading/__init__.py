@@ -154,11 +154,11 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
     if can_place_orders():
         load_demo_zone()
         load_demo_delivery()
-        load_demo_trace()
         load_demo_reviews()
         enterprises = load_demo_enterprises()
         contracts = load_demo_procurement()
         load_demo_quoteorders()
+        load_demo_trace()  # last: assigns batches to every sub-order the loaders above placed
     bar.update(1)
 
     # The catalogue above is written in bulk, not through the services that queue index updates:
