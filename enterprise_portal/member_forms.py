@@ -107,6 +107,7 @@ class PledgeForm(forms.Form):
     )
     share_percent = forms.DecimalField(
         label=_("Share in percent (if you pledge a share)"),
+        # xgettext:no-python-format
         help_text=_("Budget units reserve at least 10% of canteen food purchasing"),
         required=False,
         max_digits=5,
