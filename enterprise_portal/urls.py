@@ -1,6 +1,14 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from enterprise_portal.views import account, home, members, pledges, registration, requests
+from enterprise_portal.views import (
+    account,
+    home,
+    members,
+    pledges,
+    quote_deliveries,
+    registration,
+    requests,
+)
 
 app_name = "enterprise_portal"
 
@@ -37,6 +45,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(REQUEST + "end/", requests.request_end, name="request_end"),
     path(QUOTE + "accept/", requests.quote_accept, name="quote_accept"),
     path(QUOTE + "decline/", requests.quote_decline, name="quote_decline"),
+    path(
+        ENTERPRISE + "quote-deliveries/<int:delivery_id>/",
+        quote_deliveries.quote_delivery,
+        name="quote_delivery",
+    ),
     # pledges and the benefit-link register
     path(ENTERPRISE + "pledges/", pledges.pledge_list, name="pledge_list"),
     path(ENTERPRISE + "pledges/new/", pledges.pledge_declare, name="pledge_declare"),

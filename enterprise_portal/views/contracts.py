@@ -34,7 +34,7 @@ from backend.procurement.contracts import (
     sign_contract,
     terminate_contract,
 )
-from backend.procurement.deliveries import accept_delivery, cancel_delivery, schedule_delivery
+from backend.procurement.deliveries import cancel_delivery, schedule_delivery
 from backend.procurement.errors import ProcurementError
 from backend.procurement.lookups import contracts_for_actor
 from backend.procurement.models import (
@@ -60,6 +60,7 @@ from enterprise_portal.enterprises import (
     portal_user,
 )
 from enterprise_portal.navigation import enterprise_nav
+from enterprise_portal.quality_checks import record_quality_check
 
 STEPS: dict[str, tuple[ContractAction, Callable[..., Contract], Any]] = {
     "propose": (ContractAction.PROPOSE, propose_contract, _("Contract proposed to the producer.")),
@@ -281,23 +282,10 @@ def delivery_check(
             else:
                 messages.success(request, _t("Delivery cancelled; its stock is released."))
                 return HttpResponseRedirect(_detail_url(contract))
-    elif request.method == "POST":
-        if not can_check:
-            form.add_error(None, _t("This delivery cannot be checked by you now."))
-        elif form.is_valid():
-            try:
-                accept_delivery(
-                    delivery,
-                    actor=user,
-                    accepted=form.accepted(),
-                    reasons=form.reasons(),
-                    notes=form.cleaned_data["notes"],
-                )
-            except ProcurementError as error:
-                service_error(form, error)
-            else:
-                messages.success(request, _t("Quality check recorded."))
-                return HttpResponseRedirect(_detail_url(contract))
+    elif request.method == "POST" and record_quality_check(
+        request, delivery, form, actor=user, can_check=can_check
+    ):
+        return HttpResponseRedirect(_detail_url(contract))
     context = {
         **enterprise_nav(request, enterprise, "contracts"),
         "contract": contract,

@@ -130,7 +130,9 @@ def request_detail(request: HttpRequest, enterprise_id: int, request_id: int) ->
     enterprise = enterprise_for_request(request, enterprise_id, A.VIEW_REQUESTS)
     purchase = _request_of(enterprise, request_id)
     quotes = list(
-        purchase.quotes.select_related("producer", "producer__region", "variant__product")
+        purchase.quotes.select_related(
+            "producer", "producer__region", "variant__product", "procurement_order"
+        )
         .exclude(status=QuoteStatus.WITHDRAWN)
         .order_by("unit_price_amount", "created_at", "pk")
     )

@@ -169,7 +169,10 @@ class ProcurementOrder(graphene.ObjectType):
 
     class Meta:
         interfaces = (relay.Node,)
-        description = "A delivery drawn down against a contract (a procurement order)."
+        description = (
+            "A delivery (procurement order): drawn down against a contract, or the order of an "
+            "accepted quote on a purchase request (no contract)."
+        )
 
     @staticmethod
     def resolve_id(root: ProcurementOrderModel, info: GraphQLResolveInfo) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from graphql import GraphQLResolveInfo
 
@@ -20,6 +21,7 @@ from backend.procurement.errors import ProcurementErrorCode
 from backend.procurement.lookups import contracts_for_actor, get_delivery_for_actor
 from backend.procurement.models import Contract as ContractModel
 from backend.procurement.models import ProcurementOrder as ProcurementOrderModel
+from backend.procurement.models import ProcurementOrderLine as ProcurementOrderLineModel
 from backend.procurement.permissions import ContractAction
 
 
@@ -58,6 +60,14 @@ def delivery_for(user: User, global_id: str, *, field: str = "id") -> Procuremen
 def contract_root(contract_id: int) -> ContractData:
     (root,) = contract_roots(ContractModel.objects.filter(pk=contract_id))
     return root
+
+
+def delivery_root(delivery_id: int) -> ProcurementOrderModel:
+    """A delivery as the payload returns it: its lines loaded in order (any delivery, the
+    contract-less quote orders included)."""
+    return ProcurementOrderModel.objects.prefetch_related(
+        Prefetch("lines", queryset=ProcurementOrderLineModel.objects.order_by("pk"))
+    ).get(pk=delivery_id)
 
 
 class ContractMutation(BaseMutation):

@@ -11,7 +11,12 @@ from graphql import GraphQLResolveInfo
 from backend.graphql.core.ids import from_global_id_or_error
 from backend.graphql.core.mutations import BaseMutation
 from backend.graphql.procurement.errors import ContractError, procurement_errors
-from backend.graphql.procurement.mutations.base import acting_user, contract_root, delivery_for
+from backend.graphql.procurement.mutations.base import (
+    acting_user,
+    contract_root,
+    delivery_for,
+    delivery_root,
+)
 from backend.graphql.procurement.types import Contract, ProcurementOrder
 from backend.procurement.deliveries import accept_delivery
 
@@ -23,8 +28,10 @@ class ProcurementOrderAcceptLineInput(graphene.InputObjectType):
 
 
 class ProcurementOrderAccept(BaseMutation):
-    contract = graphene.Field(Contract)
-    procurement_order = graphene.Field(ProcurementOrder)
+    contract = graphene.Field(
+        Contract, description="The delivery's contract; null for a quote order (no contract)."
+    )
+    procurement_order = graphene.Field(ProcurementOrder, description="The delivery, checked.")
 
     class Arguments:
         id = graphene.ID(required=True, description="The procurement order's ID.")
@@ -60,10 +67,8 @@ class ProcurementOrderAccept(BaseMutation):
                 reasons=reasons,
                 notes=data.get("notes") or "",
             )
-        contract_data = contract_root(delivery.contract_id) if delivery.contract_id else None
-        checked = (
-            next(d for d in contract_data.deliveries if d.pk == delivery.pk)
-            if contract_data
-            else None
-        )
+        if delivery.contract_id is None:  # a quote order: no contract to return
+            return cls(contract=None, procurement_order=delivery_root(delivery.pk))
+        contract_data = contract_root(delivery.contract_id)
+        checked = next(d for d in contract_data.deliveries if d.pk == delivery.pk)
         return cls(contract=contract_data, procurement_order=checked)
