@@ -33,4 +33,3 @@ def test_graphiql_page_alone_allows_its_inline_script(client: Client) -> None:
     csp = _directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" in csp["script-src"]
     assert "https://cdn.jsdelivr.net" in csp["script-src"]
-
