@@ -1,8 +1,9 @@
 """PostgreSQL search backend: GIN-indexed tsvector of pre-segmented terms, pinyin terms in the
 same vector, pg_trgm word similarity on the pinyin spelling for typos, facet counts in SQL.
 
-A search costs one statement for the facets and the total, one for the page of hits (skipped
-when nothing matched) and, when nothing matched, the typo pass and a "did you mean" lookup.
+A search costs one statement for the total, the facets and the page of hits together (the
+matching rows are read once) and, when nothing matched, the typo pass (its threshold and its
+statement) and a "did you mean" lookup.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from typing import Any
 
 from django.db import connection
 
-from backend.search.backends.postgres_facets import facet_sql
-from backend.search.backends.postgres_sql import DOC, Plan, build_plan
+from backend.search.backends.postgres_facets import facet_parts, matches_cte
+from backend.search.backends.postgres_sql import FACET_FLAGS, Plan, build_plan
 from backend.search.explain import explanation_for
 from backend.search.facets import FacetRow, facet_values
 from backend.search.interface import SearchHit, SearchQuery, SearchResult
-from backend.search.ranking import TAG_KINDS, Ranked, RankingPolicy
+from backend.search.ranking import FIELD_POINTS, TAG_KINDS, Ranked, RankingPolicy
 from backend.search.suggestions import suggest
 from backend.search.text import query_spelling, query_terms
 
@@ -30,21 +31,49 @@ ORDER_BY = {
 }
 
 
-def _hits_sql(plan: Plan, query: SearchQuery) -> tuple[str, dict[str, Any]]:
+def search_sql(plan: Plan, query: SearchQuery) -> str:
+    """One statement: the matching rows are read once (`b`), then counted for the total and
+    the facets and ranked for the page of hits. Rows are `(facet, key, label, n, product_id,
+    relevance, boost, sort_key, term_points, mask)`: hits come as facet 'hit' with n their
+    place on the page; counts leave the hit columns NULL."""
     st = plan.statement
-    flags = " AND ".join(plan.flags.values())
-    n = max(plan.term_count, 1)
-    points = f"ARRAY[{', '.join(plan.term_points)}]::int[]" if plan.term_points else "'{}'::int[]"
-    sql = (
-        f"SELECT d.product_id, relevance, boost, sort_key, term_points, mask FROM ("
-        f"SELECT d.product_id, d.price, d.product_created_at, r.relevance, r.boost, r.term_points,"
-        f" r.mask, r.relevance + {n} * r.boost AS sort_key FROM {DOC} d, LATERAL (SELECT "
-        f"{plan.relevance} AS relevance, {plan.boost} AS boost, {points} AS term_points, "
-        f"{plan.mask} AS mask) r WHERE {' AND '.join(plan.where)} AND {flags}) d "
-        f"ORDER BY {ORDER_BY[query.sort_key]} "
-        f"LIMIT {st.bind(query.page_limit)} OFFSET {st.bind(query.page_offset)}"
-    )
-    return sql, st.params
+    blank = "NULL::int, NULL::int, NULL::int, NULL::int, NULL::int[], NULL::int"
+    parts = [
+        f"SELECT f.facet, f.key, f.label, f.n, {blank} FROM ({part}) f(facet, key, label, n)"
+        for part in facet_parts(plan, query)
+    ]
+    if query.page_limit:
+        n = max(plan.term_count, 1)
+        points = (
+            f"ARRAY[{', '.join(plan.term_points)}]::int[]" if plan.term_points else "'{}'::int[]"
+        )
+        relevance = (
+            " + ".join(f"s.term_points[{i}]" for i in range(1, len(plan.term_points) + 1))
+            if plan.term_points
+            else str(FIELD_POINTS["A"])
+        )
+        flags = " AND ".join(f"d.{name}" for name in FACET_FLAGS)
+        # OFFSET 0 keeps the term points computed once per row (not once per use above).
+        scored = (
+            f"SELECT d.product_id, d.price, d.product_created_at, d.mask, "
+            f"{points} AS term_points "
+            f"FROM b d WHERE {flags} OFFSET 0"
+        )
+        ranked = (
+            f"SELECT s.product_id, s.price, s.product_created_at, s.mask, s.term_points, "
+            f"{relevance} AS relevance, {plan.boost_of('s.mask')} AS boost FROM ({scored}) s"
+        )
+        page = (
+            f"SELECT d.product_id, d.relevance, d.boost, d.sort_key, d.term_points, d.mask FROM "
+            f"(SELECT r.*, r.relevance + {n} * r.boost AS sort_key FROM ({ranked}) r) d "
+            f"ORDER BY {ORDER_BY[query.sort_key]} "
+            f"LIMIT {st.bind(query.page_limit)} OFFSET {st.bind(query.page_offset)}"
+        )
+        parts.append(
+            "SELECT 'hit', '', '', (row_number() OVER ())::int, h.product_id, h.relevance, "
+            f"h.boost, h.sort_key, h.term_points, h.mask FROM ({page}) h"
+        )
+    return f"WITH {matches_cte(plan)} " + " UNION ALL ".join(parts)
 
 
 class PostgresBackend:
@@ -53,16 +82,17 @@ class PostgresBackend:
     def search(self, query: SearchQuery, *, policy: RankingPolicy, now: datetime) -> SearchResult:
         terms = query_terms(query.text)
         plan = build_plan(query, terms=terms, fuzzy_spelling=None, policy=policy, now=now)
-        total, rows = self._counts(plan, query)
+        total, rows, page = self._run(plan, query)
         if total == 0 and query.text.strip() and (spell := query_spelling(query.text)):
             plan = build_plan(query, terms=terms, fuzzy_spelling=spell, policy=policy, now=now)
-            total, rows = self._counts(plan, query)
-        hits = self._hits(plan, query, policy, terms) if total and query.page_limit else []
+            total, rows, page = self._run(plan, query)
+        hits = self._hits(plan, policy, terms, page)
         facets = facet_values(query, rows) if query.with_facets else {}
         suggestion = suggest(query.text) if total == 0 and query.text.strip() else None
         return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
-    def _counts(self, plan: Plan, query: SearchQuery) -> tuple[int, list[FacetRow]]:
+    def _run(self, plan: Plan, query: SearchQuery) -> tuple[int, list[FacetRow], list[Any]]:
+        """The total, the facet rows and the page's rows, in page order."""
         with connection.cursor() as cursor:
             if plan.typo:
                 # `<%` (index-assisted word similarity) compares with this session setting.
@@ -70,20 +100,20 @@ class PostgresBackend:
                     "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
                     [str(TYPO_THRESHOLD)],
                 )
-            cursor.execute(facet_sql(plan, query), plan.statement.params)
-            rows: list[FacetRow] = [(f, k, label, int(n)) for f, k, label, n in cursor.fetchall()]
+            cursor.execute(search_sql(plan, query), plan.statement.params)
+            result = cursor.fetchall()
+        rows: list[FacetRow] = [
+            (facet, key, label, int(n)) for facet, key, label, n, *_hit in result if facet != "hit"
+        ]
+        page = sorted((row for row in result if row[0] == "hit"), key=lambda row: row[3])
         total = sum(n for facet, _key, _label, n in rows if facet == "total")
-        return total, [row for row in rows if row[0] != "total"]
+        return total, [row for row in rows if row[0] != "total"], [row[4:] for row in page]
 
     def _hits(
-        self, plan: Plan, query: SearchQuery, policy: RankingPolicy, terms: list[str]
+        self, plan: Plan, policy: RankingPolicy, terms: list[str], page: list[Any]
     ) -> list[SearchHit]:
-        sql, params = _hits_sql(plan, query)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
         hits = []
-        for product_id, relevance, boost, sort_key, term_points, mask in rows:
+        for product_id, relevance, boost, sort_key, term_points, mask in page:
             live = [kind for i, kind in enumerate(TAG_KINDS) if mask & (1 << i)]
             ranked = Ranked(
                 term_count=plan.term_count,

@@ -1,4 +1,4 @@
-"""The facet statement: the total and every facet's counts, labels included, in one query.
+"""The total and every facet's counts, labels included, over the matching rows `b`.
 
 Counts are disjunctive: a facet's counts apply every filter but its own (see interface.py).
 Selected values are listed even with no products left (count 0), so they can be unticked.
@@ -22,13 +22,20 @@ def _flags(skip: str | None = None) -> str:
     return " AND ".join(f"b.{name}" for name in FACET_FLAGS if name != skip)
 
 
-def facet_sql(plan: Plan, query: SearchQuery) -> str:
-    st = plan.statement
+def matches_cte(plan: Plan) -> str:
+    """`b`: every row the text and the common filters match, read once, with its facet flags
+    and what the page of hits ranks by (scored later, only where every filter holds)."""
     flags = ", ".join(f"{expr} AS {name}" for name, expr in plan.flags.items())
-    base = (
-        f"WITH b AS MATERIALIZED (SELECT d.category_ids, d.county_code, d.certification_slugs, "
-        f"d.price, {plan.mask} AS mask, {flags} FROM {DOC} d WHERE {' AND '.join(plan.where)})"
+    return (
+        f"b AS MATERIALIZED (SELECT d.product_id, d.category_ids, d.county_code, "
+        f"d.certification_slugs, d.price, d.product_created_at, d.head_terms, d.spelling, "
+        f"{plan.mask} AS mask, {flags} FROM {DOC} d WHERE {' AND '.join(plan.where)})"
     )
+
+
+def facet_parts(plan: Plan, query: SearchQuery) -> list[str]:
+    """SELECTs of `(facet, key, label, n)` over `b`: the total, and with facets every count."""
+    st = plan.statement
     parts = [
         f"SELECT 'total' AS facet, '' AS key, '' AS label, count(*) AS n FROM b WHERE {_flags()}"
     ]
@@ -79,4 +86,4 @@ def facet_sql(plan: Plan, query: SearchQuery) -> str:
                 f"SELECT 'certification', slug, name, 0 FROM {certifications} v "
                 f"WHERE slug = ANY({slugs}::text[])"
             )
-    return base + " " + " UNION ALL ".join(parts)
+    return parts

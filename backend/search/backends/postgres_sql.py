@@ -58,12 +58,14 @@ class Plan:
     statement: Statement
     where: list[str]
     flags: dict[str, str]
-    term_points: list[str]  # one CASE per query term (empty: no text)
-    relevance: str
-    boost: str
+    term_points: list[str]  # one CASE per query term (empty: no text); relevance is their sum
+    boost_table: str  # the bound boost table: `(table::int[])[mask + 1]` is a row's boost
     term_count: int
     mask: str
     typo: bool
+
+    def boost_of(self, mask: str) -> str:
+        return f"({self.boost_table}::int[])[{mask} + 1]"
 
 
 def build_plan(
@@ -105,16 +107,14 @@ def build_plan(
             )
             term_points.append(f"(CASE {cases} ELSE {FIELD_POINTS['D']} END)")
         term_count = len(terms)
-    relevance = " + ".join(term_points) if term_points else str(FIELD_POINTS["A"])
     mask = mask_expression(now_param)
-    boost = f"({st.bind(policy.boost_table())}::int[])[{mask} + 1]"
+    boost_table = st.bind(policy.boost_table())
     return Plan(
         statement=st,
         where=where,
         flags=_facet_flags(query, st, now_param),
         term_points=term_points,
-        relevance=relevance,
-        boost=boost,
+        boost_table=boost_table,
         term_count=term_count,
         mask=mask,
         typo=fuzzy_spelling is not None,
