@@ -44,24 +44,15 @@ def search_sql(plan: Plan, query: SearchQuery) -> str:
     ]
     if query.page_limit:
         n = max(plan.term_count, 1)
-        points = (
-            f"ARRAY[{', '.join(plan.term_points)}]::int[]" if plan.term_points else "'{}'::int[]"
-        )
         relevance = (
             " + ".join(f"s.term_points[{i}]" for i in range(1, len(plan.term_points) + 1))
             if plan.term_points
             else str(FIELD_POINTS["A"])
         )
-        flags = " AND ".join(f"d.{name}" for name in FACET_FLAGS)
-        # OFFSET 0 keeps the term points computed once per row (not once per use above).
-        scored = (
-            f"SELECT d.product_id, d.price, d.product_created_at, d.mask, "
-            f"{points} AS term_points "
-            f"FROM b d WHERE {flags} OFFSET 0"
-        )
+        flags = " AND ".join(f"s.{name}" for name in FACET_FLAGS)
         ranked = (
             f"SELECT s.product_id, s.price, s.product_created_at, s.mask, s.term_points, "
-            f"{relevance} AS relevance, {plan.boost_of('s.mask')} AS boost FROM ({scored}) s"
+            f"{relevance} AS relevance, {plan.boost_of('s.mask')} AS boost FROM b s WHERE {flags}"
         )
         page = (
             f"SELECT d.product_id, d.relevance, d.boost, d.sort_key, d.term_points, d.mask FROM "

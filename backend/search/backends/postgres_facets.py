@@ -24,12 +24,16 @@ def _flags(skip: str | None = None) -> str:
 
 def matches_cte(plan: Plan) -> str:
     """`b`: every row the text and the common filters match, read once, with its facet flags
-    and what the page of hits ranks by (scored later, only where every filter holds)."""
+    and, where every filter holds, its points per query term (NULL elsewhere, so rows only
+    counted for a facet are not scored). Narrow, so it stays in memory."""
     flags = ", ".join(f"{expr} AS {name}" for name, expr in plan.flags.items())
+    points = f"ARRAY[{', '.join(plan.term_points)}]::int[]" if plan.term_points else "'{}'::int[]"
+    every = " AND ".join(plan.flags.values())
     return (
         f"b AS MATERIALIZED (SELECT d.product_id, d.category_ids, d.county_code, "
-        f"d.certification_slugs, d.price, d.product_created_at, d.head_terms, d.spelling, "
-        f"{plan.mask} AS mask, {flags} FROM {DOC} d WHERE {' AND '.join(plan.where)})"
+        f"d.certification_slugs, d.price, d.product_created_at, {plan.mask} AS mask, {flags}, "
+        f"CASE WHEN {every} THEN {points} END AS term_points "
+        f"FROM {DOC} d WHERE {' AND '.join(plan.where)})"
     )
 
 
