@@ -44,33 +44,40 @@ def facet_parts(plan: Plan, query: SearchQuery) -> list[str]:
         f"SELECT 'total' AS facet, '' AS key, '' AS label, count(*) AS n FROM b WHERE {_flags()}"
     ]
     if query.with_facets:
-        county = f"{REGION} r ON r.code = b.county_code AND r.level = {int(RegionLevel.COUNTY)}"
         certifications = (
             f"(SELECT v.slug, v.name FROM {VALUE} v JOIN {ATTRIBUTE} a ON a.id = v.attribute_id "
             f"WHERE a.slug = '{CERTIFICATIONS_ATTRIBUTE}')"
         )
-        bits = ", ".join(f"('{kind}', {1 << i})" for i, kind in enumerate(TAG_KINDS))
-        bands = ", ".join(
-            f"('{key}', {low if low is not None else 'NULL'}::numeric, "
-            f"{high if high is not None else 'NULL'}::numeric)"
-            for key, (low, high) in PRICE_BANDS.items()
-        )
-        parts += [
-            f"SELECT 'category', cat.slug, cat.name, count(*) FROM b, unnest(b.category_ids) c "
-            f"JOIN {CATEGORY} cat ON cat.id = c WHERE {_flags('f_category')} "
-            "GROUP BY cat.slug, cat.name",
-            f"SELECT 'county', b.county_code, coalesce(min(r.name), b.county_code), count(*) "
-            f"FROM b LEFT JOIN {county} WHERE b.county_code <> '' AND {_flags('f_county')} "
-            "GROUP BY b.county_code",
-            f"SELECT 'certification', s, coalesce(min(v.name), s), count(*) "
-            f"FROM b CROSS JOIN unnest(b.certification_slugs) s LEFT JOIN {certifications} v "
-            f"ON v.slug = s WHERE {_flags('f_certification')} GROUP BY s",
-            f"SELECT 'tag', t.kind, '', count(*) FROM b, (VALUES {bits}) t(kind, bit) "
-            f"WHERE b.mask & t.bit <> 0 AND {_flags('f_tag')} GROUP BY t.kind",
-            f"SELECT 'price_band', p.key, '', count(*) FROM b, (VALUES {bands}) p(key, low, high) "
-            "WHERE b.price IS NOT NULL AND (p.low IS NULL OR b.price >= p.low) "
-            f"AND (p.high IS NULL OR b.price < p.high) AND {_flags('f_price_band')} "
-            "GROUP BY p.key",
+        # The total, the tags and the price bands in one pass over `b`, one count each, then
+        # one row per count (a tag or band nothing has is left out, as a GROUP BY would).
+        counts = [("total", "", f"count(*) FILTER (WHERE {_flags()})")]
+        counts += [
+            ("tag", kind, f"count(*) FILTER (WHERE b.mask & {1 << i} <> 0 AND {_flags('f_tag')})")
+            for i, kind in enumerate(TAG_KINDS)
+        ]
+        for key, (low, high) in PRICE_BANDS.items():
+            bounds = ["b.price IS NOT NULL"]
+            bounds += [f"b.price >= {low}"] if low is not None else []
+            bounds += [f"b.price < {high}"] if high is not None else []
+            bounds.append(_flags("f_price_band"))
+            counts.append(("price_band", key, f"count(*) FILTER (WHERE {' AND '.join(bounds)})"))
+        columns = ", ".join(f"{expr} AS c{i}" for i, (_f, _k, expr) in enumerate(counts))
+        unpivot = ", ".join(f"('{f}', '{k}', a.c{i})" for i, (f, k, _e) in enumerate(counts))
+        parts = [
+            f"SELECT x.facet, x.key, '', x.n FROM (SELECT {columns} FROM b) a, "
+            f"LATERAL (VALUES {unpivot}) x(facet, key, n) WHERE x.n > 0 OR x.facet = 'total'",
+            # Grouped first, labelled after: a label lookup per value, not per row.
+            f"SELECT 'category', cat.slug, cat.name, x.n FROM (SELECT c, count(*) AS n "
+            f"FROM b, unnest(b.category_ids) c WHERE {_flags('f_category')} GROUP BY c) x "
+            f"JOIN {CATEGORY} cat ON cat.id = x.c",
+            f"SELECT 'county', x.code, coalesce((SELECT min(r.name) FROM {REGION} r "
+            f"WHERE r.code = x.code AND r.level = {int(RegionLevel.COUNTY)}), x.code), x.n "
+            f"FROM (SELECT b.county_code AS code, count(*) AS n FROM b "
+            f"WHERE b.county_code <> '' AND {_flags('f_county')} GROUP BY b.county_code) x",
+            f"SELECT 'certification', x.s, coalesce((SELECT min(v.name) FROM {certifications} v "
+            f"WHERE v.slug = x.s), x.s), x.n FROM (SELECT s, count(*) AS n "
+            f"FROM b CROSS JOIN unnest(b.certification_slugs) s "
+            f"WHERE {_flags('f_certification')} GROUP BY s) x",
         ]
         if query.category_slugs:
             slugs = st.bind(list(query.category_slugs))
