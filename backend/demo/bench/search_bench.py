@@ -189,6 +189,14 @@ def search_report(result: SearchBenchResult) -> str:
             f"  {label:<26} {total:>9,} {timing.median_ms:>10.1f} {timing.p95_ms:>8.1f} "
             f"{timing.queries:>4}"
         )
+    kinds: dict[str, list[float]] = {}
+    for label, timing, _total in result.timings:
+        kinds.setdefault(label.split(" ", 1)[0], []).extend(timing.samples_ms)
+    for kind, kind_samples in kinds.items():
+        timing = Timing(samples_ms=tuple(sorted(kind_samples)), queries=0)
+        lines.append(
+            f"  {'all ' + kind:<26} {'':>9} {timing.median_ms:>10.1f} {timing.p95_ms:>8.1f}"
+        )
     lines.append(
         f"  {'all queries':<26} {'':>9} {overall.median_ms:>10.1f} {overall.p95_ms:>8.1f} "
         f"(target p95 ≤ 50 ms at 1,000,000)"
