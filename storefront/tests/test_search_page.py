@@ -18,9 +18,9 @@ from storefront.tests.zone_scenarios import Zone, make_zone
 
 pytestmark = pytest.mark.django_db
 
-# The channel, the search (ranking weights; facet counts, total and ranked hits in one), the cards
-# (rows with live tags, variants, prices, photos) and the category menu.
-SEARCH_PAGE_QUERIES = 8
+# The channel, the search (ranking weights, session settings; facet counts, total and ranked hits
+# in one), the cards (rows with live tags, variants, prices, photos) and the category menu.
+SEARCH_PAGE_QUERIES = 9
 
 
 def names(html: str) -> list[str]:

@@ -129,14 +129,15 @@ def test_zone_page_costs_the_same_queries_for_1_and_10_products(
     assert len(listing_names(response.content.decode())) == size + 2
 
 
-# channel, search (ranking weights; facet counts, total and ranked hits in one), cards (rows,
-# variants, prices, photos), pavilions and their photos, brands, the campaign on now, the menu
-ZONE_PAGE_QUERIES = 12
+# channel, search (ranking weights, session settings; facet counts, total and ranked hits in
+# one), cards (rows, variants, prices, photos), pavilions and their photos, brands, the campaign
+# on now, the menu
+ZONE_PAGE_QUERIES = 13
 # channel, the pavilion by key, the pavilion with county and brand, its photos, its producers
 # (with tags), its chosen products' ids, their cards (rows, variants, prices, photos) and slugs,
-# the search (weights; facets and hits in one), the listed cards (rows, variants, prices,
-# photos), the menu
-PAVILION_PAGE_QUERIES = 18
+# the search (weights, session settings; facets and hits in one), the listed cards (rows,
+# variants, prices, photos), the menu
+PAVILION_PAGE_QUERIES = 19
 
 
 # --- Pavilions ---------------------------------------------------------------------------

@@ -25,11 +25,11 @@ def add_dangshen(catalogue: Catalogue, count: int) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # weights, then the total, facets and page of hits in one statement
-        (SearchQuery(text="野生党参"), 2),
-        (SearchQuery(text="野生党参", county_codes=("621123",), certifications=("organic",)), 2),
-        (SearchQuery(zone_only=True, category_slugs=("herbs",)), 2),
-        # + the typo pass: its threshold, its statement
+        # weights, session settings, then the total, facets and page of hits in one statement
+        (SearchQuery(text="野生党参"), 3),
+        (SearchQuery(text="野生党参", county_codes=("621123",), certifications=("organic",)), 3),
+        (SearchQuery(zone_only=True, category_slugs=("herbs",)), 3),
+        # + the typo pass's statement
         (SearchQuery(text="yesheng dangshne"), 4),
     ],
 )
