@@ -191,7 +191,8 @@ def search_report(result: SearchBenchResult) -> str:
         )
     kinds: dict[str, list[float]] = {}
     for label, timing, _total in result.timings:
-        kinds.setdefault(label.split(" ", 1)[0], []).extend(timing.samples_ms)
+        kind = "no result" if label.startswith("no result") else label.split(" ", 1)[0]
+        kinds.setdefault(kind, []).extend(timing.samples_ms)
     for kind, kind_samples in kinds.items():
         timing = Timing(samples_ms=tuple(sorted(kind_samples)), queries=0)
         lines.append(
