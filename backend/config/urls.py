@@ -5,12 +5,12 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from backend.graphql.views import graphql_view
-from backend.observability.health import LiveView, ReadyView
+from backend.observability.health import live_view, ready_view
 from backend.observability.metrics import metrics_view
 
 urlpatterns = [
-    re_path(r"^health/live/?$", LiveView.as_view(), name="health_live"),
-    re_path(r"^health/ready/?$", ReadyView.as_view(), name="health_ready"),
+    re_path(r"^health/live/?$", live_view, name="health_live"),
+    re_path(r"^health/ready/?$", ready_view, name="health_ready"),
     path("metrics", metrics_view, name="metrics"),
     path("graphql/", graphql_view, name="graphql"),
     path("admin/", admin.site.urls),

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.enterprises.models import BenefitLink, BenefitLinkStatus, EnterpriseStatus
@@ -59,7 +60,7 @@ def test_verify_action_then_reject_needs_reason(db):  # type: ignore[no-untyped-
     pending.refresh_from_db()
     other.refresh_from_db()
     assert pending.status == EnterpriseStatus.VERIFIED
-    assert "Reason the enterprise will read" in asked.content.decode()
+    assert str(_("Reason the enterprise will read")) in asked.content.decode()
     assert other.status == EnterpriseStatus.REJECTED
     assert other.status_reason == "营业执照与名称不符"
     assert AuditEvent.objects.filter(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.utils.translation import gettext as _
 
 from backend.catalog.models import Product
 from backend.checkout.tests.scenarios import listed_variant
@@ -186,7 +187,7 @@ def test_create_review_with_photos_stores_normalised_jpegs(channel, courier, buy
     stored = list(review.photos.order_by("sort_order"))
     assert [p.alt for p in stored] == [
         "党参切面",
-        f"Photo from a buyer of {purchase.line.product_name}",
+        _("Photo from a buyer of %(product)s") % {"product": purchase.line.product_name},
     ]
     assert all(p.image.name.startswith("products/reviews/") for p in stored)
     assert "李明" not in stored[0].image.name
