@@ -31,7 +31,8 @@ class AuditEventType(models.IntegerChoices):
     5000s payments and payouts, 6000s shop profile. Values are stored; never renumber.
     Reserved: 7000s search ranking, 7500s zone and campaigns, 8000s reviews, 9000s batches,
     9500s stories, 10000s delivery, 11000s enterprises, 11500s requests and quotes,
-    12000s floor prices, contracts and procurement orders, 13000s backups and personal data.
+    12000s floor prices, contracts and procurement orders, 13000s backups and personal data,
+    14000–14499 programme records.
     """
 
     # 1000–1999 sellers, helpers, operators
@@ -139,6 +140,23 @@ class AuditEventType(models.IntegerChoices):
     REVIEW_ANSWERED = 8003, _("review answered")
     REVIEW_REPORTED = 8004, _("review reported")
     REVIEW_REPORTS_DISMISSED = 8005, _("review reports dismissed")
+    # 14000–14499 programme records: households, training, incubation, support, targets
+    PROGRAMME_RECORD_CREATED = 14001, _("programme record created")
+    PROGRAMME_RECORD_CHANGED = 14002, _("programme record changed")
+    PROGRAMME_RECORD_DELETED = 14003, _("programme record deleted")
+    COURSE_ENROLMENT_ADDED = 14101, _("course enrolment added")
+    COURSE_ATTENDANCE_RECORDED = 14102, _("course attendance recorded")
+    COURSE_COMPLETED = 14103, _("course completion recorded")
+    COURSE_CERTIFICATE_ADDED = 14104, _("course certificate added")
+    SUBSIDY_CLAIM_SUBMITTED = 14111, _("training subsidy claim submitted")
+    SUBSIDY_CLAIM_APPROVED = 14112, _("training subsidy claim approved")
+    SUBSIDY_CLAIM_REJECTED = 14113, _("training subsidy claim rejected")
+    MENTOR_ASSIGNED = 14201, _("mentor assigned")
+    MENTOR_ASSIGNMENT_ENDED = 14202, _("mentor assignment ended")
+    MENTOR_NOTE_ADDED = 14203, _("mentor note added")
+    LISTING_QUALITY_REVIEWED = 14204, _("listing quality reviewed")
+    SUPPORT_RECORDED = 14301, _("support recorded")
+    TARGET_SET = 14401, _("programme target set")
 
     @classmethod
     def in_range(cls, start: int) -> list[AuditEventType]:
