@@ -157,6 +157,10 @@ class AuditEventType(models.IntegerChoices):
     LISTING_QUALITY_REVIEWED = 14204, _("listing quality reviewed")
     SUPPORT_RECORDED = 14301, _("support recorded")
     TARGET_SET = 14401, _("programme target set")
+    # 14500–14999 designations and awards
+    DESIGNATION_CONFIRMED = 14501, _("designation confirmed")
+    DESIGNATION_REVOKED = 14502, _("designation revoked")
+    DESIGNATION_THRESHOLD_SET = 14510, _("designation threshold set")
 
     @classmethod
     def in_range(cls, start: int) -> list[AuditEventType]:
