@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "backend.observability",
     "backend.security",
     "backend.personal_data",
+    "backend.designations",
+    "backend.programme",
     "backend.demo",
     "backend.graphql",
     "storefront",
