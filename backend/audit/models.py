@@ -89,6 +89,12 @@ class AuditEventType(models.IntegerChoices):
     MARKET_PRICE_RECORDED = 12202, _("market price recorded")
     # 13000–13999 personal data
     IDENTITY_NUMBER_VIEWED = 13001, _("full identity number viewed")
+    # 13500–13999 a person's own data and account: download, deletion, password reset
+    PERSONAL_DATA_EXPORTED = 13501, _("personal data downloaded")
+    ACCOUNT_DELETION_REQUESTED = 13502, _("account deletion requested")
+    ACCOUNT_DELETED = 13503, _("account deleted and personal data erased")
+    PASSWORD_RESET_REQUESTED = 13510, _("password reset link sent")
+    PASSWORD_RESET_COMPLETED = 13511, _("password changed with a reset link")
     # 10000–10999 delivery
     PICKUP_POINT_SAVED = 10001, _("pickup point saved")
     PICKUP_POINT_STAFF_CHANGED = 10002, _("pickup point staff changed")
