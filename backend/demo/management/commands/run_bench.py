@@ -1,8 +1,9 @@
 """`manage.py run_bench`: page timings at 100,000 products against their floor, then checkouts
 per second with concurrent buyers and the oversold count (`make bench`).
 
-`--only pages` or `--only checkout` runs one section (`make bench BENCH_ARGS="--only checkout"`);
-the checkout section alone needs only the demo in the bench database.
+`--only pages`, `--only checkout` or `--only load` runs one section (`make bench
+BENCH_ARGS="--only load"`); the checkout and load sections alone need only the demo in the bench
+database.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from backend.demo.bench.database import (
     ensure_database,
     using_database,
 )
+from backend.demo.bench.load_bench import load_report, run_load_bench
 from backend.demo.bench.procurement_bench import procurement_report, run_procurement_bench
 from backend.demo.bench.report import checkout_report, report
 from backend.demo.bench.runner import prepare_bench_data, run_scenarios
 from backend.demo.bench.search_bench import run_search_bench, search_report
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
 
-SECTIONS = ("pages", "checkout", "procurement", "search")
+SECTIONS = ("pages", "checkout", "procurement", "search", "load")
 
 
 class Command(BaseCommand):
@@ -66,6 +68,11 @@ class Command(BaseCommand):
             default=0,
             help="search documents to reach by copying synthetic products (e.g. 1000000)",
         )
+
+        parser.add_argument("--users", type=int, default=20, help="load: concurrent locust users")
+        parser.add_argument("--seconds", type=int, default=60, help="load: how long it runs")
+        parser.add_argument("--web-workers", type=int, default=4, help="load: gunicorn workers")
+        parser.add_argument("--web-threads", type=int, default=1, help="load: threads per worker")
 
     def handle(self, *args: Any, **options: Any) -> None:
         # WhiteNoise warns once when STATIC_ROOT was never collected; the bench serves no static.
@@ -120,6 +127,17 @@ class Command(BaseCommand):
                             runs=options["requests"],
                             warmup=options["warmup"],
                             quiet=quiet,
+                        )
+                    )
+                )
+            if "load" in sections:
+                self.stdout.write(
+                    load_report(
+                        run_load_bench(
+                            users=options["users"],
+                            seconds=options["seconds"],
+                            workers=options["web_workers"],
+                            threads=options["web_threads"],
                         )
                     )
                 )
