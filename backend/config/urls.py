@@ -2,11 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from backend.graphql.views import graphql_view
 from backend.observability.health import live_view, ready_view
 from backend.observability.metrics import metrics_view
+from backend.security.media import media_file
 
 urlpatterns = [
     re_path(r"^health/live/?$", live_view, name="health_live"),
@@ -18,11 +18,7 @@ urlpatterns = [
     path("payments/", include("backend.payments.urls")),
     path("evidence/", include("backend.verification.urls")),
     path(f"{settings.MEDIA_URL.lstrip('/')}renditions/", include("backend.images.urls")),
-    re_path(
-        r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), media_file),
 ]
 urlpatterns += i18n_patterns(
     path("seller/", include("seller_portal.urls")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,10 @@ from backend.personal_data.fields import EncryptedTextField, LookupHashField
 from backend.producers.identity import (
     DisabilityCategory,
     DisabilityGrade,
+    certificate_category_and_grade,
     check_disability_certificate,
     check_poor_household_number,
+    normalise_identity,
 )
 
 
@@ -130,7 +133,11 @@ class Household(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(code=""), name="household_code_not_empty"),
             models.CheckConstraint(
-                condition=Q(poverty_status=PovertyStatus.OUT_OF_POVERTY, out_of_poverty_year__gt=0)
+                condition=Q(
+                    poverty_status=PovertyStatus.OUT_OF_POVERTY,
+                    out_of_poverty_year__isnull=False,
+                    out_of_poverty_year__gt=0,
+                )
                 | (~Q(poverty_status=PovertyStatus.OUT_OF_POVERTY) & Q(out_of_poverty_year=None)),
                 name="household_out_of_poverty_year_with_status",
             ),
@@ -154,6 +161,15 @@ class Household(models.Model):
         if update_fields is not None and "registration_number" in update_fields:
             kwargs["update_fields"] = {*update_fields, "registration_number_hash"}
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        from backend.programme.errors import ProgrammeError
+        from backend.programme.households import check_household
+
+        try:
+            check_household(self)
+        except ProgrammeError as error:
+            raise error.as_validation_error() from None
 
 
 class HouseholdIncome(models.Model):
@@ -267,6 +283,18 @@ class HouseholdMember(models.Model):
         if update_fields is not None and "disability_certificate_number" in update_fields:
             kwargs["update_fields"] = {*update_fields, "disability_certificate_number_hash"}
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.disability_certificate_number and self.disability_category is None:
+            number = normalise_identity(self.disability_certificate_number)
+            if len(number) == 20:
+                self.disability_category, self.disability_grade = certificate_category_and_grade(
+                    number
+                )
+        if self.disability_grade is not None and self.disability_category is None:
+            raise ValidationError(
+                {"disability_category": _("Choose the disability category as well as the grade.")}
+            )
 
 
 class HouseholdLinkKind(models.TextChoices):
