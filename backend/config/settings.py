@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "backend.enterprises",
     "backend.procurement",
     "backend.sourcing",
+    "backend.statistics",
     "backend.backups",
     "backend.observability",
     "backend.security",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "storefront",
     "seller_portal",
     "enterprise_portal",
+    "programme_portal",
 ]
 
 MIDDLEWARE = [

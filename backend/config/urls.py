@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("seller/", include("seller_portal.urls")),
     path("enterprise/", include("enterprise_portal.urls")),
+    path("programme/", include("programme_portal.urls")),
     path("", include("storefront.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ProgrammePortalConfig(AppConfig):
+    name = "programme_portal"

@@ -1,0 +1,27 @@
+"""The programme portal (/programme/): statistics per region and year for federation and
+platform operators. Region pages are `REGION_YEAR` = `<region key>/<year>/` (the key is the
+official region code, or `r<id>` for a place without one); see /work/notes/programme_portal.md.
+"""
+
+from django.urls import URLPattern, URLResolver, path
+
+from programme_portal.views import account, exports, home, statistics
+
+app_name = "programme_portal"
+
+REGION = "<str:region_key>/"
+REGION_YEAR = REGION + "<int:year>/"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", home.home, name="home"),
+    path("login/", account.sign_in, name="sign_in"),
+    path("logout/", account.sign_out, name="sign_out"),
+    path(REGION, home.region_years, name="region"),
+    path(REGION_YEAR, statistics.region_statistics, name="statistics"),
+    path(REGION_YEAR + "statistics.xlsx", exports.workbook_export, name="workbook_export"),
+    path(
+        REGION_YEAR + "tables/<slug:table_key>.<str:fmt>",
+        exports.table_export,
+        name="table_export",
+    ),
+]
