@@ -4,6 +4,7 @@ sees (through the review policy, tenant filter in the query)."""
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from backend.accounts.models import User
 from backend.producers.models import Producer
@@ -29,9 +30,11 @@ PUBLIC_REVIEW_FIELDS = (
 
 
 def public_author_name(author: User | None) -> str:
-    """A buyer's name as reviews show it: the first character, the rest hidden ("**" for a
-    deleted account or one without a name)."""
-    name = (author.name if author is not None else "").strip()
+    """A buyer's name as reviews show it: the first character, the rest hidden ("**" for an
+    account without a name; "已注销用户", deleted user, once the account was deleted)."""
+    if author is None:
+        return gettext("Deleted user")
+    name = author.name.strip()
     return f"{name[:1]}**" if name else "**"
 
 
