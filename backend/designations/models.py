@@ -8,8 +8,6 @@ snapshot of the evidence it was taken on.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
