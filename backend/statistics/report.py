@@ -13,13 +13,22 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.producers.identity import DisabilityCategory
 from backend.producers.models import ProducerKind
+from backend.programme.models import CourseTier, CourseTrack, TargetMetric
 from backend.regions.models import Region
 from backend.statistics.areas import Area
 from backend.statistics.purchases import PurchaseCell, Purchases, enterprise_purchases
+from backend.statistics.records import (
+    HouseholdRecords,
+    TrainedCell,
+    Training,
+    household_records,
+    people_trained,
+    region_targets,
+)
 from backend.statistics.sales import EMPTY, SalesCell, SalesFigures, sales_figures
 from backend.statistics.scope import region_key
 from backend.statistics.shops import ShopsOpened, shops_opened
-from backend.statistics.tables import Column, ColumnKind, Row, Table
+from backend.statistics.tables import Column, ColumnKind, Row, Table, Value
 
 SELLERS = Column("sellers", _("Active sellers"), ColumnKind.COUNT)
 QUANTITY = Column("quantity", _("Units sold"), ColumnKind.QUANTITY)
@@ -27,6 +36,13 @@ VALUE = Column("value", _("Sales value (yuan)"), ColumnKind.MONEY)
 HOUSEHOLDS = Column("households", _("Households reached"), ColumnKind.COUNT)
 INCOME = Column("income_per_household", _("Sales income per household (yuan)"), ColumnKind.MONEY)
 SHOPS = Column("shops_opened", _("Shops opened"), ColumnKind.COUNT)
+
+TRAINED = Column("people_trained", _("People trained"), ColumnKind.COUNT)
+DISABLED_TRAINED = Column("disabled", _("Of whom disabled"), ColumnKind.COUNT)
+OUT_OF_POVERTY = Column(
+    "households_out_of_poverty", _("Households out of poverty"), ColumnKind.COUNT
+)
+NO_ONE = TrainedCell(0, 0)
 
 SALES_COLUMNS = (SELLERS, QUANTITY, VALUE)
 
@@ -52,11 +68,18 @@ class RegionReport:
     shops: ShopsOpened
     purchases: Purchases
     area: Area
+    training: Training
+    records: HouseholdRecords
+    targets: dict[str, Decimal]
 
     @property
     def tables(self) -> list[Table]:
         return [
             self.overview,
+            self.target_progress,
+            self.trained_by_tier,
+            self.trained_by_track,
+            self.poverty_and_income,
             self.by_month,
             self.by_category,
             self.by_kind,
@@ -73,6 +96,7 @@ class RegionReport:
     def overview(self) -> Table:
         total = self.sales.total
         figures = (
+            ("people_trained", _("People trained"), ColumnKind.COUNT, self.training.total.people),
             ("shops_opened", _("Shops opened"), ColumnKind.COUNT, self.shops.total),
             ("sellers", _("Active sellers (shops with a sale)"), ColumnKind.COUNT, total.sellers),
             ("quantity", _("Units sold"), ColumnKind.QUANTITY, total.quantity),
@@ -85,6 +109,13 @@ class RegionReport:
                 total.income_per_household,
             ),
             (
+                "households_out_of_poverty",
+                _("Households out of poverty"),
+                ColumnKind.COUNT,
+                self.records.out_of_poverty,
+            ),
+            ("leaders", _("Leaders named"), ColumnKind.COUNT, self.records.leaders),
+            (
                 "enterprise_purchases",
                 _("Enterprise purchases (yuan)"),
                 ColumnKind.MONEY,
@@ -92,6 +123,9 @@ class RegionReport:
             ),
         )
         people = {
+            "people_trained": self.training.total.people,
+            "households_out_of_poverty": self.records.out_of_poverty,
+            "leaders": self.records.leaders,
             "shops_opened": self.shops.total,
             "households": total.households,
             "income_per_household": total.households,
@@ -113,6 +147,148 @@ class RegionReport:
             columns=(Column("figure", _("Figure"), ColumnKind.COUNT),),
             rows=rows,
             row_heading=_("What is counted"),
+        )
+
+    @property
+    def trained_by_tier(self) -> Table:
+        return Table(
+            key="trained_tiers",
+            title=_("People trained by course tier"),
+            columns=(TRAINED, DISABLED_TRAINED),
+            rows=tuple(
+                _trained_row(tier.value, tier.label, self.training.by_tier.get(tier, NO_ONE))
+                for tier in CourseTier
+            ),
+            total=_trained_row("total", _("Total"), self.training.total),
+            chart_column="people_trained",
+            row_heading=_("Course tier"),
+            notes=(_("People who completed a course in the year, in courses held here."),),
+        )
+
+    @property
+    def trained_by_track(self) -> Table:
+        return Table(
+            key="trained_tracks",
+            title=_("People trained by course track"),
+            columns=(TRAINED, DISABLED_TRAINED),
+            rows=tuple(
+                _trained_row(track.value, track.label, self.training.by_track.get(track, NO_ONE))
+                for track in CourseTrack
+            ),
+            total=_trained_row("total", _("Total"), self.training.total),
+            chart_column="people_trained",
+            row_heading=_("Course track"),
+        )
+
+    @property
+    def poverty_and_income(self) -> Table:
+        records = self.records
+        figures: tuple[tuple[str, str | Promise, ColumnKind, Value, int], ...] = (
+            (
+                "out_of_poverty",
+                _("Households out of poverty this year"),
+                ColumnKind.COUNT,
+                records.out_of_poverty,
+                records.out_of_poverty,
+            ),
+            (
+                "with_income",
+                _("Households with an income record for the year"),
+                ColumnKind.COUNT,
+                records.with_income,
+                records.with_income,
+            ),
+            (
+                "average_income",
+                _("Average income per person (yuan)"),
+                ColumnKind.MONEY,
+                records.average_income,
+                records.with_income,
+            ),
+            (
+                "average_baseline",
+                _("Their average income per person at the start (yuan)"),
+                ColumnKind.MONEY,
+                records.average_baseline,
+                records.with_baseline,
+            ),
+            (
+                "above_baseline",
+                _("Households earning more than at the start"),
+                ColumnKind.COUNT,
+                records.above_baseline,
+                records.with_baseline,
+            ),
+        )
+        return Table(
+            key="poverty_income",
+            title=_("Households out of poverty and their income"),
+            columns=(Column("figure", _("Figure"), ColumnKind.COUNT),),
+            rows=tuple(
+                Row(key=key, label=label, values={"figure": value}, people=people, kind=kind)
+                for key, label, kind, value, people in figures
+            ),
+            row_heading=_("What is counted"),
+            notes=(_("From the household records kept by federation staff."),),
+        )
+
+    def actual(self, metric: str) -> tuple[Value, int]:
+        """The figure a target of `metric` is measured against, and the people behind it."""
+        sales = self.sales.total
+        actuals: dict[str, tuple[Value, int]] = {
+            TargetMetric.PEOPLE_TRAINED: (
+                self.training.total.disabled,
+                self.training.total.disabled,
+            ),
+            TargetMetric.SHOPS_OPENED: (self.shops.total, self.shops.total),
+            TargetMetric.ACTIVE_SELLERS: (sales.sellers, sales.sellers),
+            TargetMetric.LEADERS: (self.records.leaders, self.records.leaders),
+            TargetMetric.HOUSEHOLDS_EARNING: (sales.households, sales.households),
+            TargetMetric.HOUSEHOLDS_OUT_OF_POVERTY: (
+                self.records.out_of_poverty,
+                self.records.out_of_poverty,
+            ),
+            TargetMetric.SALES_VALUE: (sales.value, sales.sellers),
+            TargetMetric.SALES_VOLUME: (sales.orders, sales.sellers),
+        }
+        return actuals[metric]
+
+    @property
+    def target_progress(self) -> Table:
+        rows = []
+        for metric in TargetMetric:
+            if metric.value not in self.targets:
+                continue
+            target = self.targets[metric.value]
+            actual, people = self.actual(metric)
+            share = (
+                (Decimal(actual or 0) * 100 / target).quantize(Decimal("0.1")) if target else None
+            )
+            kind = ColumnKind.MONEY if metric == TargetMetric.SALES_VALUE else ColumnKind.COUNT
+            rows.append(
+                Row(
+                    key=metric.value,
+                    label=metric.label,
+                    values={"target": target, "actual": actual, "share": share},
+                    people=people,
+                    kind=kind,
+                )
+            )
+        return Table(
+            key="targets",
+            title=_("Progress against this year's targets"),
+            columns=(
+                Column("target", _("Target"), ColumnKind.COUNT),
+                Column("actual", _("Reached"), ColumnKind.COUNT),
+                Column("share", _("Share of target reached"), ColumnKind.PERCENT),
+            ),
+            rows=tuple(rows),
+            chart_column="share",
+            row_heading=_("Target"),
+            notes=(
+                _("People trained counts disabled people who completed a course."),
+                _("Sales volume counts orders."),
+            ),
         )
 
     @property
@@ -239,36 +415,53 @@ class RegionReport:
         children = self.area.children
         cells = self.sales.by["child"]
         opened = self.shops.by_child
+        trained = self.training.by_child
+        poverty = self.records.out_of_poverty_by_child
+
+        def values(key: str | None) -> dict[str, Value]:
+            return {
+                "people_trained": trained.get(key, NO_ONE).people,
+                **_child_values(cells.get(key, EMPTY), opened.get(key, 0)),
+                "households_out_of_poverty": poverty.get(key, 0),
+            }
+
+        def people(key: str | None) -> int:
+            return max(cells.get(key, EMPTY).sellers, trained.get(key, NO_ONE).people)
+
         rows = [
             Row(
                 key=key,
                 label=child.name,
-                values=_child_values(cells.get(key, EMPTY), opened.get(key, 0)),
-                people=cells.get(key, EMPTY).sellers,
+                values=values(key),
+                people=people(key),
                 link_key=region_key(child),
             )
             for key, child in children.items()
         ]
-        itself = cells.get(None, EMPTY)
-        if itself.sellers or opened.get(None):
+        itself = values(None)
+        if any(itself.values()):
             rows.append(
                 Row(
                     key="itself",
                     label=_("Registered at this level"),
-                    values=_child_values(itself, opened.get(None, 0)),
-                    people=itself.sellers,
+                    values=itself,
+                    people=people(None),
                 )
             )
         return Table(
             key="regions",
             title=_("By smaller region"),
-            columns=(SHOPS, SELLERS, VALUE, HOUSEHOLDS),
+            columns=(TRAINED, SHOPS, SELLERS, VALUE, HOUSEHOLDS, OUT_OF_POVERTY),
             rows=tuple(rows),
             total=Row(
                 key="total",
                 label=_("Total"),
-                values=_child_values(self.sales.total, self.shops.total),
-                people=self.sales.total.sellers,
+                values={
+                    "people_trained": self.training.total.people,
+                    **_child_values(self.sales.total, self.shops.total),
+                    "households_out_of_poverty": self.records.out_of_poverty,
+                },
+                people=max(self.sales.total.sellers, self.training.total.people),
             ),
             chart_column="value",
             row_heading=_("Region"),
@@ -310,7 +503,16 @@ class RegionReport:
         )
 
 
-def _child_values(cell: SalesCell, opened: int) -> dict[str, int | Decimal | None]:
+def _trained_row(key: str, label: str | Promise, cell: TrainedCell) -> Row:
+    return Row(
+        key=key,
+        label=label,
+        values={"people_trained": cell.people, "disabled": cell.disabled},
+        people=cell.people,
+    )
+
+
+def _child_values(cell: SalesCell, opened: int) -> dict[str, Value]:
     return {
         "shops_opened": opened,
         "sellers": cell.sellers,
@@ -328,4 +530,7 @@ def region_report(region: Region, year: int) -> RegionReport:
         shops=shops_opened(area, year),
         purchases=enterprise_purchases(area, year),
         area=area,
+        training=people_trained(area, year),
+        records=household_records(area, year),
+        targets=region_targets(area, year),
     )

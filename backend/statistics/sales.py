@@ -42,6 +42,7 @@ class SalesCell:
     quantity: int
     value: Decimal
     household_value: Decimal
+    orders: int = 0
 
     @property
     def income_per_household(self) -> Decimal | None:
@@ -66,6 +67,7 @@ def _sql(area: Area) -> tuple[str, list[str | int]]:
 WITH counted AS (
     SELECT
         l.producer_id,
+        l.order_id,
         p.kind,
         p.disability_category AS disability,
         EXTRACT(MONTH FROM o.created_at AT TIME ZONE %s)::int AS month,
@@ -97,6 +99,7 @@ SELECT
     month, category, MAX(category_name), kind, disability, child,
     COUNT(DISTINCT producer_id),
     COUNT(DISTINCT household),
+    COUNT(DISTINCT order_id),
     COALESCE(SUM(quantity), 0),
     COALESCE(SUM(value), 0),
     COALESCE(SUM(value) FILTER (WHERE household IS NOT NULL), 0)
@@ -139,9 +142,10 @@ def sales_figures(area: Area, year: int) -> SalesFigures:
         cell = SalesCell(
             sellers=figures[0],
             households=figures[1],
-            quantity=int(figures[2]),
-            value=Decimal(figures[3]),
-            household_value=Decimal(figures[4]),
+            orders=figures[2],
+            quantity=int(figures[3]),
+            value=Decimal(figures[4]),
+            household_value=Decimal(figures[5]),
         )
         if grouping_id == _ALL:
             total = cell

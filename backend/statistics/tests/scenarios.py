@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from backend.accounts.tests.factories import UserFactory
 from backend.catalog.models import Category, ProductVariant
 from backend.catalog.tests.factories import (
     CategoryFactory,
@@ -29,6 +30,7 @@ from backend.catalog.tests.factories import (
     ProductFactory,
     ProductVariantFactory,
 )
+from backend.designations.models import Designation, DesignationKind, DesignationLevel
 from backend.orders.models import Order, OrderLine, OrderStatus, PaymentStatus, SubOrder
 from backend.producers.models import Producer
 from backend.producers.tests.factories import (
@@ -36,6 +38,15 @@ from backend.producers.tests.factories import (
     PoorHouseholdFactory,
     ProducerFactory,
 )
+from backend.programme.models import (
+    CourseTier,
+    CourseTrack,
+    HouseholdIncome,
+    PovertyStatus,
+    Target,
+    TargetMetric,
+)
+from backend.programme.tests.factories import CourseFactory, EnrolmentFactory, HouseholdFactory
 from backend.regions.loading import add_named_region
 from backend.regions.models import Region, RegionLevel
 
@@ -171,4 +182,81 @@ def build_sales() -> Fixture:
         },
         producers=producers,
         categories={"herbs": herbs, "nuts": nuts},
+    )
+
+
+def build_records(fixture: Fixture) -> None:
+    """Training, households, incomes, targets and a leader on top of `build_sales`.
+
+    Completed in 2025: course C1 (county basic, running a shop, held in county A itself) 3
+    people (2 disabled); C2 (city advanced, running a firm, township 清源镇) 2 disabled; C3
+    (county B) 1 disabled. Not counted: one C1 enrolment not completed, one completed in 2024.
+    Households: H1 (village, out of poverty 2025, baseline 3000, 2025 income 5000), H2
+    (township, registered, baseline 4000, 2025 income 3500), H3 (county B, out of poverty
+    2025), H4 (village, out of poverty 2024). Targets for county A 2025: people trained 10,
+    shops opened 4, sales value 1000, sales volume (orders) 10. Leader: P3, county A, 2025.
+    """
+    regions = fixture.regions
+    c1 = CourseFactory.create(region=regions["county_a"])
+    c2 = CourseFactory.create(
+        region=regions["township"], tier=CourseTier.CITY_ADVANCED, track=CourseTrack.RUNNING_A_FIRM
+    )
+    c3 = CourseFactory.create(region=regions["county_b"])
+    done = datetime.date(2025, 3, 10)
+    for course, disabled, completed_on in (
+        (c1, True, done),
+        (c1, True, done),
+        (c1, False, done),
+        (c1, True, None),
+        (c1, True, datetime.date(2024, 12, 30)),
+        (c2, True, done),
+        (c2, True, done),
+        (c3, True, done),
+    ):
+        EnrolmentFactory.create(
+            course=course,
+            is_disabled=disabled,
+            completed=completed_on is not None,
+            completed_on=completed_on,
+        )
+    out = PovertyStatus.OUT_OF_POVERTY
+    h1 = HouseholdFactory.create(
+        code="H1",
+        region=regions["village"],
+        poverty_status=out,
+        out_of_poverty_year=2025,
+        baseline_income_per_person=Decimal("3000.00"),
+    )
+    h2 = HouseholdFactory.create(
+        code="H2",
+        region=regions["township"],
+        poverty_status=PovertyStatus.REGISTERED,
+        baseline_income_per_person=Decimal("4000.00"),
+    )
+    HouseholdFactory.create(
+        code="H3", region=regions["county_b"], poverty_status=out, out_of_poverty_year=2025
+    )
+    HouseholdFactory.create(
+        code="H4", region=regions["village"], poverty_status=out, out_of_poverty_year=2024
+    )
+    HouseholdIncome.objects.create(household=h1, year=2025, income_per_person=Decimal("5000"))
+    HouseholdIncome.objects.create(household=h2, year=2025, income_per_person=Decimal("3500"))
+    for metric, value in (
+        (TargetMetric.PEOPLE_TRAINED, "10"),
+        (TargetMetric.SHOPS_OPENED, "4"),
+        (TargetMetric.SALES_VALUE, "1000"),
+        (TargetMetric.SALES_VOLUME, "10"),
+    ):
+        Target.objects.create(
+            region=regions["county_a"], year=2025, metric=metric, value=Decimal(value)
+        )
+    Designation.objects.create(
+        kind=DesignationKind.LEADER,
+        year=2025,
+        producer=fixture.producers["P3"],
+        region=regions["county_a"],
+        level=DesignationLevel.COUNTY,
+        awarded_on=datetime.date(2025, 10, 1),
+        award_amount=Decimal("0"),
+        confirmed_by=UserFactory.create(),
     )
