@@ -167,6 +167,7 @@ class AuditEventType(models.IntegerChoices):
     DESIGNATION_CONFIRMED = 14501, _("designation confirmed")
     DESIGNATION_REVOKED = 14502, _("designation revoked")
     DESIGNATION_THRESHOLD_SET = 14510, _("designation threshold set")
+    DESIGNATION_LIST_EXPORTED = 14520, _("designation eligibility list downloaded")
     # 15000–15499 programme statistics leaving the platform
     STATISTICS_EXPORTED = 15001, _("statistics table downloaded")
     STATISTICS_SUMMARY_EXPORTED = 15002, _("annual statistics summary downloaded")
