@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import cast
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -169,7 +170,7 @@ def test_household_flags_answer_in_sql(django_assert_num_queries):
 
 def test_save_household_member_derives_category_from_certificate(county_operator):
     # given
-    household = HouseholdFactory()
+    household = cast(Household, HouseholdFactory())
     member = HouseholdMember(
         household=household,
         name="王小明",
@@ -234,8 +235,8 @@ def test_order_line_refs_resolve_to_households(county_operator, channel, django_
     from backend.traceability.tests.scenarios import paid_order
 
     supplier = HouseholdMemberFactory().household
-    other = HouseholdFactory()
-    own = HouseholdFactory()
+    other = cast(Household, HouseholdFactory())
+    own = cast(Household, HouseholdFactory())
     cooperative = ProducerFactory()
     individual = ProducerFactory()
     link_household_to_producer(
