@@ -5,7 +5,7 @@ official region code, or `r<id>` for a place without one); see /work/notes/progr
 
 from django.urls import URLPattern, URLResolver, path
 
-from programme_portal.views import account, exports, home, statistics
+from programme_portal.views import account, designations, exports, home, statistics
 
 app_name = "programme_portal"
 
@@ -23,5 +23,27 @@ urlpatterns: list[URLPattern | URLResolver] = [
         REGION_YEAR + "tables/<slug:table_key>.<str:fmt>",
         exports.table_export,
         name="table_export",
+    ),
+    # designations and awards (progdesig)
+    path(REGION_YEAR + "designations/", designations.eligibility_list, name="designations"),
+    path(
+        REGION_YEAR + "designations/export.csv",
+        designations.export_csv,
+        name="designations_export",
+    ),
+    path(
+        REGION_YEAR + "designations/<slug:kind>/<slug:subject>/<int:subject_id>/",
+        designations.candidate_detail,
+        name="designation_candidate",
+    ),
+    path(
+        REGION_YEAR + "designations/<slug:kind>/<slug:subject>/<int:subject_id>/confirm/",
+        designations.confirm,
+        name="designation_confirm",
+    ),
+    path(
+        REGION_YEAR + "designations/confirmed/<int:designation_id>/revoke/",
+        designations.revoke,
+        name="designation_revoke",
     ),
 ]

@@ -25,8 +25,9 @@ from backend.designations.errors import DesignationError, DesignationErrorCode
 from backend.designations.events import record_designation_event
 from backend.designations.locks import lock_designation, lock_enterprise, lock_producer
 from backend.designations.models import Designation, DesignationLevel, DesignationStatus
-from backend.designations.permissions import DesignationAction, designation_policy
+from backend.designations.permissions import DesignationAction, designation_policy, narrowed
 from backend.designations.policies import Subject
+from backend.regions.models import Region
 
 CENT = Decimal("0.01")
 
@@ -123,12 +124,14 @@ def confirm_designation(
     return designation
 
 
-def get_designation_for_operator(designation_id: int, *, actor: User) -> Designation:
-    """Raises Designation.DoesNotExist alike for missing and outside the actor's regions."""
-    return (
-        designation_policy.instances_for(actor, DesignationAction.REVOKE)
-        .select_related("producer", "enterprise", "region")
-        .get(pk=designation_id)
+def get_designation_for_operator(
+    designation_id: int, *, actor: User, region: Region | None = None
+) -> Designation:
+    """Raises Designation.DoesNotExist alike for missing and outside the actor's regions (or
+    outside `region`)."""
+    reach = narrowed(designation_policy.reach(actor, DesignationAction.REVOKE), region)
+    return reach.designations.select_related("producer", "enterprise", "region").get(
+        pk=designation_id
     )
 
 

@@ -30,6 +30,7 @@ from backend.designations.permissions import (
     DesignationAction,
     OperatorReach,
     designation_policy,
+    narrowed,
 )
 from backend.designations.policies import (
     DesignationPolicy,
@@ -41,6 +42,7 @@ from backend.designations.policies import (
     sourcing_base_kinds,
 )
 from backend.enterprises.models import BenefitLink
+from backend.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,14 @@ def _candidates_of(
     return found
 
 
-def eligibility_list(year: int, *, actor: User, kind: str | None = None) -> list[Candidate]:
-    """The eligible candidates of the year in the actor's regions, and those designated for it
-    (even when no longer eligible), by kind then name."""
+def eligibility_list(
+    year: int, *, actor: User, kind: str | None = None, region: Region | None = None
+) -> list[Candidate]:
+    """The eligible candidates of the year in the actor's regions (within `region` when
+    given), and those designated for it (even when no longer eligible), by kind then name."""
     policies = _kinds(kind)
     book = ThresholdBook.load()
-    reach = designation_policy.reach(actor, DesignationAction.VIEW_ELIGIBILITY)
+    reach = narrowed(designation_policy.reach(actor, DesignationAction.VIEW_ELIGIBILITY), region)
     designations = _designations(year, reach, [policy.kind for policy in policies])
     return _collect(year, reach, policies, book, designations, producer_ids=None, everyone=False)
 
@@ -194,7 +198,15 @@ class Evidence:
         return sum((month.amount for month in self.months), Decimal("0.00"))
 
 
-def candidate(year: int, kind: str, subject: str, subject_id: int, *, actor: User) -> Candidate:
+def candidate(
+    year: int,
+    kind: str,
+    subject: str,
+    subject_id: int,
+    *,
+    actor: User,
+    region: Region | None = None,
+) -> Candidate:
     """One subject measured against one kind, eligible or not, in the actor's regions.
     Raises DesignationError(NOT_FOUND) alike for "not in your regions", "does not exist" and
     "cannot hold this kind"."""
@@ -202,7 +214,7 @@ def candidate(year: int, kind: str, subject: str, subject_id: int, *, actor: Use
     if subject not in (Subject.PRODUCER, Subject.ENTERPRISE):
         raise DesignationError(DesignationErrorCode.NOT_FOUND, "no such candidate")
     book = ThresholdBook.load()
-    reach = designation_policy.reach(actor, DesignationAction.VIEW_ELIGIBILITY)
+    reach = narrowed(designation_policy.reach(actor, DesignationAction.VIEW_ELIGIBILITY), region)
     designations = {
         key: value
         for key, value in _designations(year, reach, [kind]).items()
@@ -224,10 +236,16 @@ def candidate(year: int, kind: str, subject: str, subject_id: int, *, actor: Use
 
 
 def candidate_evidence(
-    year: int, kind: str, subject: str, subject_id: int, *, actor: User
+    year: int,
+    kind: str,
+    subject: str,
+    subject_id: int,
+    *,
+    actor: User,
+    region: Region | None = None,
 ) -> Evidence:
     """The candidate with the evidence an operator reads before confirming."""
-    found = candidate(year, kind, subject, subject_id, actor=actor)
+    found = candidate(year, kind, subject, subject_id, actor=actor, region=region)
     evidence = Evidence(found)
     if subject == Subject.PRODUCER:
         evidence.months = producer_sales_by_month(year, subject_id)

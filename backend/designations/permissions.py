@@ -13,12 +13,13 @@ import enum
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from backend.accounts.models import User
 from backend.designations.models import Designation
 from backend.enterprises.models import Enterprise
 from backend.producers.models import Producer
+from backend.regions.models import Region, RegionLevel
 from backend.sellers.permissions import is_operator, operator_region_q
 
 
@@ -35,6 +36,29 @@ class OperatorReach:
     producers: QuerySet[Producer]
     enterprises: QuerySet[Enterprise]
     designations: QuerySet[Designation]
+
+
+def within_region_q(region: Region) -> Q:
+    """On any model with a `region` foreign key: rows in `region` or below it."""
+    if region.level == RegionLevel.PROVINCE and region.code:
+        return Q(region__province_code=region.code)
+    if region.level == RegionLevel.CITY and region.code:
+        return Q(region__city_code=region.code)
+    if region.level == RegionLevel.COUNTY and region.code:
+        return Q(region__county_code=region.code)
+    return Q(region_id=region.pk) | Q(region__parent_id=region.pk)
+
+
+def narrowed(reach: OperatorReach, region: Region | None) -> OperatorReach:
+    """The operator's reach within one region they chose (None: everything they cover)."""
+    if region is None:
+        return reach
+    where = within_region_q(region)
+    return OperatorReach(
+        reach.producers.filter(where),
+        reach.enterprises.filter(where),
+        reach.designations.filter(where),
+    )
 
 
 class DesignationAccessPolicy:
