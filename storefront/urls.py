@@ -36,9 +36,10 @@ urlpatterns = [
     path("account/logout/", account_views.sign_out, name="logout"),
     path("account/orders/", account_views.orders, name="orders"),
     path("account/orders/<uuid:token>/", account_views.order, name="order"),
-    # zone, pavilions, campaigns; reviews; batch pages and stories; pickup points
+    # zone, pavilions, campaigns; reviews; batch pages and stories; pickup points; privacy
     path("", include("storefront.zone_urls")),
     path("", include("storefront.review_urls")),
     path("", include("storefront.trace_urls")),
     path("", include("storefront.delivery_urls")),
+    path("", include("storefront.privacy_urls")),
 ]

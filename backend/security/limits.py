@@ -1,5 +1,6 @@
-"""Rate limits on the doors attackers knock on: signing in, signing up, and GraphQL mutations,
-each counted per IP address and per account (django-ratelimit's counters in the shared cache).
+"""Rate limits on the doors attackers knock on: signing in, signing up, password resets (and
+the password typed to delete an account), and GraphQL mutations, each counted per IP address
+and per account (django-ratelimit's counters in the shared cache).
 
 `RateLimitPolicy` is the rule book (Oscar style: override `rules()` in a subclass and name it in
 RATE_LIMIT_POLICY). `RateLimitMiddleware` applies it before the view runs and answers 429 with
@@ -33,6 +34,8 @@ class LimitRule:
     per_ip: str  # django-ratelimit rate, e.g. "10/m"
     per_account: str = ""
     account_fields: tuple[str, ...] = ()  # POST fields (or GraphQL variables) naming the account
+    # For GRAPHQL: only mutations selecting one of these root fields (empty: every mutation).
+    mutation_fields: frozenset[str] = frozenset()
 
 
 class RateLimitPolicy:
@@ -59,6 +62,21 @@ class RateLimitPolicy:
                 per_ip="20/h",
                 per_account="5/h",
                 account_fields=("email", "mobile", "login"),
+            ),
+            LimitRule(
+                group="password-reset",
+                views=frozenset(
+                    {
+                        "storefront:password_reset",
+                        "storefront:password_reset_confirm",
+                        "storefront:account_delete",
+                        GRAPHQL,
+                    }
+                ),
+                per_ip="10/h",
+                per_account="5/h",
+                account_fields=("login", "email"),
+                mutation_fields=frozenset({"requestPasswordReset", "setPassword", "accountDelete"}),
             ),
             LimitRule(
                 group="graphql-mutation",
@@ -90,8 +108,9 @@ def _view_name(request: HttpRequest) -> str:
     return match.view_name
 
 
-def _graphql_mutation_variables(request: HttpRequest) -> dict[str, object] | None:
-    """The variables of a GraphQL mutation in this request, or None when it is no mutation."""
+def _graphql_mutation(request: HttpRequest) -> tuple[dict[str, object], set[str]] | None:
+    """The variables and root field names of a GraphQL mutation in this request, or None when
+    it is no mutation."""
     try:
         if request.content_type == "application/json":
             payload = json.loads(request.body or b"{}")
@@ -106,13 +125,19 @@ def _graphql_mutation_variables(request: HttpRequest) -> dict[str, object] | Non
         document = parse(payload["query"])
     except GraphQLError:
         return None
-    is_mutation = any(
-        getattr(d, "operation", None) == OperationType.MUTATION for d in document.definitions
-    )
-    if not is_mutation:
+    mutations = [
+        d for d in document.definitions if getattr(d, "operation", None) == OperationType.MUTATION
+    ]
+    if not mutations:
         return None
+    fields = {
+        selection.name.value
+        for definition in mutations
+        for selection in definition.selection_set.selections  # type: ignore[attr-defined]
+        if hasattr(selection, "name")
+    }
     variables = payload.get("variables")
-    return variables if isinstance(variables, dict) else {}
+    return (variables if isinstance(variables, dict) else {}), fields
 
 
 def _account_key(request: HttpRequest, rule: LimitRule, values: dict[str, object]) -> str:
@@ -143,10 +168,11 @@ class RateLimitMiddleware:
         if not rules:
             return None
         if view == GRAPHQL:
-            variables = _graphql_mutation_variables(request)
-            if variables is None:
+            mutation = _graphql_mutation(request)
+            if mutation is None:
                 return None
-            values: dict[str, object] = variables
+            values: dict[str, object] = mutation[0]
+            rules = [r for r in rules if not r.mutation_fields or r.mutation_fields & mutation[1]]
         else:
             values = dict(request.POST.items())
         for rule in rules:
