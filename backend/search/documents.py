@@ -75,6 +75,10 @@ class Document:
                 positions.setdefault(term, []).append(f"{position}{weight}")
         return " ".join(f"'{term}':{','.join(marks)}" for term, marks in positions.items())
 
+    def name_terms_literal(self) -> str:
+        """The name's terms without positions: `'党参' 'dangshen' 'ds'`."""
+        return " ".join(f"'{term}'" for term in unique(self.terms.get("A", [])))
+
     def vocabulary(self) -> list[str]:
         """Words "did you mean" may suggest: the Chinese words (two characters or more) of the
         name and category; their pinyin terms are not words to suggest."""

@@ -129,12 +129,13 @@ def _copy_products(target: int, quiet: bool) -> None:
                 )
                 cursor.execute(
                     f"INSERT INTO {doc} (product_id, channel_id, channel_slug, producer_id, name, "
-                    "terms, head_terms, spelling, category_ids, county_code, "
+                    "terms, head_terms, name_terms, spelling, category_ids, county_code, "
                     "certification_slugs, price, "
                     "currency, in_stock, published_at, product_created_at, "
                     "poor_household_windows, disabled_windows, cooperative_windows, "
                     "poverty_base_windows, indexed_at) SELECT n.id, d.channel_id, "
-                    "d.channel_slug, d.producer_id, d.name, d.terms, d.head_terms, d.spelling, "
+                    "d.channel_slug, d.producer_id, d.name, d.terms, d.head_terms, d.name_terms, "
+                    "d.spelling, "
                     "d.category_ids, "
                     "d.county_code, d.certification_slugs, d.price, d.currency, d.in_stock, "
                     "d.published_at, d.product_created_at, d.poor_household_windows, "
@@ -162,7 +163,7 @@ def _bench_tags() -> None:
 def run_search_bench(*, documents: int, runs: int, warmup: int, quiet: bool) -> SearchBenchResult:
     originals = Product.objects.exclude(slug__startswith=COPY_PREFIX).count()
     indexed = SearchDocument.objects.exclude(product__slug__startswith=COPY_PREFIX).count()
-    stale = SearchDocument.objects.filter(head_terms__isnull=True).exists()
+    stale = SearchDocument.objects.filter(name_terms__isnull=True).exists()
     if indexed >= originals * 0.9 and not stale:
         index_documents, rate = _index_sample()
     else:

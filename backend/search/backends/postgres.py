@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 
 from backend.search.backends.postgres_facets import facet_parts, matches_cte
-from backend.search.backends.postgres_sql import FACET_FLAGS, Plan, build_plan
+from backend.search.backends.postgres_sql import DOC, FACET_FLAGS, Plan, build_plan
 from backend.search.explain import explanation_for
 from backend.search.facets import FacetRow, facet_values
 from backend.search.interface import SearchHit, SearchQuery, SearchResult
@@ -32,40 +32,88 @@ ORDER_BY = {
 }
 
 
+def _threshold(plan: Plan, query: SearchQuery, k: int) -> tuple[str, str]:
+    """The k-th row's value of the sort's leading key (k = offset + limit), by a key every
+    row already has, and the condition a row must meet to possibly be among the first k.
+
+    relevance: the k-th largest *lower bound* of the ordering key L; a row whose *upper
+    bound* is below L is ordered after k rows whose exact key is at least L, so it cannot be
+    on the page. price: the k-th price (NULL when the k-th row has none: then every row may
+    be). newest: the k-th creation time. Only the rows that pass get exact points."""
+    st = plan.statement
+    n = max(plan.term_count, 1)
+    skip = st.bind(k - 1)
+    if query.sort_key == "relevance":
+        return (
+            f"SELECT s.lower + {n} * s.boost AS x FROM r s ORDER BY 1 DESC OFFSET {skip} LIMIT 1",
+            f"s.upper + {n} * s.boost >= t.x",
+        )
+    if query.sort_key == "newest":
+        return (
+            "SELECT s.product_created_at AS x FROM r s "
+            f"ORDER BY s.product_created_at DESC, s.product_id DESC OFFSET {skip} LIMIT 1",
+            "s.product_created_at >= t.x",
+        )
+    order, compare = ("ASC", "<=") if query.sort_key == "price_asc" else ("DESC", ">=")
+    return (
+        f"SELECT s.price AS x FROM r s ORDER BY s.price {order} NULLS LAST OFFSET {skip} LIMIT 1",
+        f"s.price {compare} t.x",
+    )
+
+
 def search_sql(plan: Plan, query: SearchQuery) -> str:
     """One statement: the matching rows are read once (`b`), then counted for the total and
     the facets and ranked for the page of hits. Rows are `(facet, key, label, n, product_id,
     relevance, boost, sort_key, term_points, mask)`: hits come as facet 'hit' with n their
-    place on the page; counts leave the hit columns NULL."""
+    place on the page; counts leave the hit columns NULL.
+
+    Ranking in two phases (provably the same page as scoring every row): `r` gives every row
+    that passes all filters its boost and the bounds of its term points from `b` alone; the
+    rows that can reach the first offset + limit places (see `_threshold`) get their exact
+    points, reading `head_terms` only when some term is not in the name."""
     st = plan.statement
     blank = "NULL::int, NULL::int, NULL::int, NULL::int, NULL::int[], NULL::int"
     parts = [
         f"SELECT f.facet, f.key, f.label, f.n, {blank} FROM ({part}) f(facet, key, label, n)"
         for part in facet_parts(plan, query)
     ]
+    ctes = [matches_cte(plan)]
     if query.page_limit:
         n = max(plan.term_count, 1)
-        relevance = (
-            " + ".join(f"s.term_points[{i}]" for i in range(1, len(plan.term_points) + 1))
-            if plan.term_points
-            else str(FIELD_POINTS["A"])
-        )
         flags = " AND ".join(f"s.{name}" for name in FACET_FLAGS)
-        ranked = (
-            f"SELECT s.product_id, s.price, s.product_created_at, s.mask, s.term_points, "
-            f"{relevance} AS relevance, {plan.boost_of('s.mask')} AS boost FROM b s WHERE {flags}"
+        ctes.append(
+            f"r AS (SELECT s.doc_id, s.product_id, s.price, s.product_created_at, s.mask, "
+            f"s.cheap, {plan.boost_of('s.mask')} AS boost, {plan.lower} AS lower, "
+            f"{plan.upper} AS upper FROM b s WHERE {flags})"
+        )
+        threshold, may_reach = _threshold(plan, query, query.page_offset + query.page_limit)
+        exact = (
+            f"(SELECT ARRAY[{', '.join(plan.term_points)}]::int[] FROM {DOC} d "
+            "WHERE d.id = s.doc_id)"
+            if plan.term_points
+            else "'{}'::int[]"
+        )
+        ctes.append(
+            f"c AS (SELECT s.*, CASE WHEN {plan.exact_when} THEN {plan.known_points} "
+            f"ELSE {exact} END AS term_points FROM r s LEFT JOIN ({threshold}) t ON TRUE "
+            f"WHERE t.x IS NULL OR {may_reach})"
+        )
+        relevance = (
+            " + ".join(f"c.term_points[{i}]" for i in range(1, plan.term_count + 1))
+            if plan.term_count
+            else str(FIELD_POINTS["A"])
         )
         page = (
             f"SELECT d.product_id, d.relevance, d.boost, d.sort_key, d.term_points, d.mask FROM "
-            f"(SELECT r.*, r.relevance + {n} * r.boost AS sort_key FROM ({ranked}) r) d "
-            f"ORDER BY {ORDER_BY[query.sort_key]} "
+            f"(SELECT c.*, {relevance} AS relevance, {relevance} + {n} * c.boost AS sort_key "
+            f"FROM c) d ORDER BY {ORDER_BY[query.sort_key]} "
             f"LIMIT {st.bind(query.page_limit)} OFFSET {st.bind(query.page_offset)}"
         )
         parts.append(
             "SELECT 'hit', '', '', (row_number() OVER ())::int, h.product_id, h.relevance, "
             f"h.boost, h.sort_key, h.term_points, h.mask FROM ({page}) h"
         )
-    return f"WITH {matches_cte(plan)} " + " UNION ALL ".join(parts)
+    return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
 
 
 def _configure_session() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from backend.catalog.models import Attribute, AttributeValue
 from backend.regions.models import Region, RegionLevel
-from backend.search.backends.postgres_sql import CATEGORY, DOC, FACET_FLAGS, Plan
+from backend.search.backends.postgres_sql import CATEGORY, FACET_FLAGS, Plan
 from backend.search.documents import CERTIFICATIONS_ATTRIBUTE
 from backend.search.interface import PRICE_BANDS, SearchQuery
 from backend.search.ranking import TAG_KINDS
@@ -24,16 +24,15 @@ def _flags(skip: str | None = None) -> str:
 
 def matches_cte(plan: Plan) -> str:
     """`b`: every row the text and the common filters match, read once, with its facet flags
-    and, where every filter holds, its points per query term (NULL elsewhere, so rows only
-    counted for a facet are not scored). Narrow, so it stays in memory."""
+    and, where every filter holds, its first-phase ranking value `cheap` (NULL elsewhere, so
+    rows only counted for a facet are not ranked). Narrow, so it stays in memory."""
     flags = ", ".join(f"{expr} AS {name}" for name, expr in plan.flags.items())
-    points = f"ARRAY[{', '.join(plan.term_points)}]::int[]" if plan.term_points else "'{}'::int[]"
     every = " AND ".join(plan.flags.values())
     return (
-        f"b AS MATERIALIZED (SELECT d.product_id, d.category_ids, d.county_code, "
-        f"d.certification_slugs, d.price, d.product_created_at, {plan.mask} AS mask, {flags}, "
-        f"CASE WHEN {every} THEN {points} END AS term_points "
-        f"FROM {DOC} d WHERE {' AND '.join(plan.where)})"
+        f"b AS MATERIALIZED (SELECT d.id AS doc_id, d.product_id, d.category_ids, "
+        f"d.county_code, d.certification_slugs, d.price, d.product_created_at, "
+        f"{plan.mask} AS mask, {flags}, CASE WHEN {every} THEN {plan.cheap} END AS cheap "
+        f"FROM {plan.source} WHERE {' AND '.join(plan.where)})"
     )
 
 
@@ -66,18 +65,22 @@ def facet_parts(plan: Plan, query: SearchQuery) -> list[str]:
         parts = [
             f"SELECT x.facet, x.key, '', x.n FROM (SELECT {columns} FROM b) a, "
             f"LATERAL (VALUES {unpivot}) x(facet, key, n) WHERE x.n > 0 OR x.facet = 'total'",
-            # Grouped first, labelled after: a label lookup per value, not per row.
-            f"SELECT 'category', cat.slug, cat.name, x.n FROM (SELECT c, count(*) AS n "
-            f"FROM b, unnest(b.category_ids) c WHERE {_flags('f_category')} GROUP BY c) x "
-            f"JOIN {CATEGORY} cat ON cat.id = x.c",
+            # Grouped first, labelled after: a label lookup per value, not per row. Arrays
+            # (a category path, a set of certifications) are grouped whole, then unnested:
+            # a few dozen distinct arrays instead of one unnest per matching row.
+            f"SELECT 'category', cat.slug, cat.name, x.n FROM (SELECT c, sum(g.n)::int AS n "
+            f"FROM (SELECT b.category_ids AS ids, count(*) AS n FROM b "
+            f"WHERE {_flags('f_category')} GROUP BY b.category_ids) g, unnest(g.ids) c "
+            f"GROUP BY c) x JOIN {CATEGORY} cat ON cat.id = x.c",
             f"SELECT 'county', x.code, coalesce((SELECT min(r.name) FROM {REGION} r "
             f"WHERE r.code = x.code AND r.level = {int(RegionLevel.COUNTY)}), x.code), x.n "
             f"FROM (SELECT b.county_code AS code, count(*) AS n FROM b "
             f"WHERE b.county_code <> '' AND {_flags('f_county')} GROUP BY b.county_code) x",
             f"SELECT 'certification', x.s, coalesce((SELECT min(v.name) FROM {certifications} v "
-            f"WHERE v.slug = x.s), x.s), x.n FROM (SELECT s, count(*) AS n "
-            f"FROM b CROSS JOIN unnest(b.certification_slugs) s "
-            f"WHERE {_flags('f_certification')} GROUP BY s) x",
+            f"WHERE v.slug = x.s), x.s), x.n FROM (SELECT s, sum(g.n)::int AS n "
+            f"FROM (SELECT b.certification_slugs AS slugs, count(*) AS n FROM b "
+            f"WHERE {_flags('f_certification')} GROUP BY b.certification_slugs) g "
+            f"CROSS JOIN unnest(g.slugs) s GROUP BY s) x",
         ]
         if query.category_slugs:
             slugs = st.bind(list(query.category_slugs))

@@ -1,5 +1,7 @@
 """Writing documents into the PostgreSQL index: delete the products' rows, insert the new ones,
-in one transaction, and add their words to the "did you mean" vocabulary."""
+in one transaction, and add their words to the "did you mean" vocabulary and their spellings
+to the typo pass's dictionary (entries are never removed: a spelling no document has any more
+just finds nothing)."""
 
 from __future__ import annotations
 
@@ -9,19 +11,22 @@ from typing import Any
 from django.db import connection, transaction
 
 from backend.search.documents import Document, Window
-from backend.search.models import TAG_WINDOW_COLUMNS, SearchDocument, SearchTerm
+from backend.search.models import TAG_WINDOW_COLUMNS, SearchDocument, SearchSpelling, SearchTerm
 from backend.search.text import spelling
 
 DOC = SearchDocument._meta.db_table
 TERM = SearchTerm._meta.db_table
+SPELLING = SearchSpelling._meta.db_table
 COLUMNS = (
-    "product_id, channel_id, channel_slug, producer_id, name, terms, head_terms, spelling, "
+    "product_id, channel_id, channel_slug, producer_id, name, terms, head_terms, name_terms, "
+    "spelling, "
     "category_ids, "
     "county_code, certification_slugs, price, currency, in_stock, published_at, "
     "product_created_at, " + ", ".join(TAG_WINDOW_COLUMNS.values()) + ", indexed_at"
 )
 PLACEHOLDERS = (
-    "%s, %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s, %s::int[], %s, %s::varchar[], "
+    "%s, %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s::tsvector, %s, %s::int[], %s, "
+    "%s::varchar[], "
     "%s, %s, %s, %s, %s, " + ", ".join(["%s::tstzmultirange"] * len(TAG_WINDOW_COLUMNS)) + ", now()"
 )
 
@@ -40,6 +45,7 @@ def document_row(doc: Document) -> tuple[Any, ...]:
         doc.name,
         doc.tsvector_literal(),
         doc.tsvector_literal("ABC"),
+        doc.name_terms_literal(),
         doc.spelling,
         doc.category_ids,
         doc.county_code,
@@ -57,12 +63,19 @@ def write_documents(product_ids: Sequence[int], documents: Sequence[Document]) -
     """Replace the index rows of `product_ids` with `documents` (products without documents
     leave the index)."""
     words = sorted({w for doc in documents for w in doc.vocabulary()})
+    spellings = sorted({doc.spelling for doc in documents if doc.spelling})
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {DOC} WHERE product_id = ANY(%s::int[])", [list(product_ids)])
         if documents:
             cursor.executemany(
                 f"INSERT INTO {DOC} ({COLUMNS}) VALUES ({PLACEHOLDERS})",
                 [document_row(doc) for doc in documents],
+            )
+        if spellings:
+            cursor.execute(
+                f"INSERT INTO {SPELLING} (spelling) SELECT * FROM unnest(%s::text[]) "
+                "ON CONFLICT (spelling) DO NOTHING",
+                [spellings],
             )
         if words:
             cursor.execute(

@@ -13,12 +13,13 @@ from typing import Any
 
 from backend.catalog.models import Category
 from backend.search.interface import SearchQuery
-from backend.search.models import TAG_WINDOW_COLUMNS, SearchDocument
+from backend.search.models import TAG_WINDOW_COLUMNS, SearchDocument, SearchSpelling
 from backend.search.ranking import FIELD_POINTS, TAG_KINDS, TYPO_POINTS, RankingPolicy
 from backend.search.text import prefix_allowed
 
 DOC = SearchDocument._meta.db_table
 CATEGORY = Category._meta.db_table
+SPELLING = SearchSpelling._meta.db_table
 FACET_FLAGS = ("f_category", "f_county", "f_certification", "f_tag", "f_price_band")
 
 
@@ -53,12 +54,26 @@ def mask_expression(now_param: str) -> str:
 
 @dataclass
 class Plan:
-    """The pieces of one search: common WHERE, facet flags, relevance and boost."""
+    """The pieces of one search: source, common WHERE, facet flags, and ranking in two phases.
+
+    Phase one runs on every matching row and reads only its narrow columns: `cheap` (text
+    search: the bit mask of the query terms found in the name, from the inline `name_terms`;
+    typo pass: the similarity points; no text: 0) gives each row's term points exactly when
+    every term is in the name, and otherwise bounds (`lower`, `upper`: every term not in the
+    name scores between the description's and the category's points). Phase two computes the
+    exact points (`term_points`, the CASEs over `head_terms`, out of line) only for the rows
+    that can still reach the page (see backend/search/backends/postgres.py)."""
 
     statement: Statement
+    source: str
     where: list[str]
     flags: dict[str, str]
-    term_points: list[str]  # one CASE per query term (empty: no text); relevance is their sum
+    cheap: str  # over `d` and the source's joins
+    lower: str  # over `s.cheap`: the least term points the row can have
+    upper: str  # over `s.cheap`: the most
+    exact_when: str  # over `s.cheap`: TRUE when lower = upper are the row's exact points
+    known_points: str  # over `s.cheap`: the int[] of term points when `exact_when` holds
+    term_points: list[str]  # one CASE per query term over `d` (empty: no text or typo)
     boost_table: str  # the bound boost table: `(table::int[])[mask + 1]` is a row's boost
     term_count: int
     mask: str
@@ -78,6 +93,7 @@ def build_plan(
 ) -> Plan:
     st = Statement()
     now_param = st.bind(now)
+    source = f"{DOC} d"
     where = [
         f"d.channel_slug = {st.bind(query.channel_slug)}",
         f"(d.published_at IS NULL OR d.published_at <= {now_param})",
@@ -91,28 +107,61 @@ def build_plan(
 
     term_points: list[str] = []
     term_count = 0
+    cheap = "0"
+    lower = upper = str(FIELD_POINTS["A"])
+    exact_when = "TRUE"
+    known = "'{}'::int[]"
     if fuzzy_spelling is not None:
+        # The close spellings come from the small dictionary (`<%` uses its trigram index and
+        # the session's threshold); the documents with those spellings by equality.
         spell = st.bind(fuzzy_spelling)
-        where.append(f"{spell} <%% d.spelling")
-        term_points.append(f"floor(word_similarity({spell}, d.spelling) * {TYPO_POINTS})::int")
+        source += (
+            f" JOIN (SELECT s.spelling, floor(word_similarity({spell}, s.spelling) * "
+            f"{TYPO_POINTS})::int AS points FROM {SPELLING} s WHERE {spell} <%% s.spelling) t "
+            "ON t.spelling = d.spelling"
+        )
+        cheap = "t.points"
+        lower = upper = "s.cheap"
+        known = "ARRAY[s.cheap]"
         term_count = 1
     elif terms:
         everything = " & ".join(tsquery_term(t) for t in terms)
         where.append(f"d.terms @@ {st.bind(everything)}::tsquery")
-        for term in terms:
+        bits = []
+        for i, term in enumerate(terms):
+            found = f"d.name_terms @@ {st.bind(tsquery_term(term))}::tsquery"
+            bits.append(f"(coalesce({found}, FALSE))::int * {1 << i}")
             cases = " ".join(
                 f"WHEN d.head_terms @@ {st.bind(tsquery_term(term, letter))}::tsquery THEN {points}"
                 for letter, points in FIELD_POINTS.items()
                 if letter != "D"
             )
             term_points.append(f"(CASE {cases} ELSE {FIELD_POINTS['D']} END)")
+        cheap = "(" + " + ".join(bits) + ")"
+        name, best_other, least = FIELD_POINTS["A"], FIELD_POINTS["B"], FIELD_POINTS["D"]
+
+        def bound(other: int) -> str:
+            return " + ".join(
+                f"(CASE WHEN s.cheap & {1 << i} <> 0 THEN {name} ELSE {other} END)"
+                for i in range(len(terms))
+            )
+
+        lower, upper = bound(least), bound(best_other)
+        exact_when = f"s.cheap = {(1 << len(terms)) - 1}"
+        known = f"ARRAY[{', '.join([str(name)] * len(terms))}]::int[]"
         term_count = len(terms)
     mask = mask_expression(now_param)
     boost_table = st.bind(policy.boost_table())
     return Plan(
         statement=st,
+        source=source,
         where=where,
         flags=_facet_flags(query, st, now_param),
+        cheap=cheap,
+        lower=lower,
+        upper=upper,
+        exact_when=exact_when,
+        known_points=known,
         term_points=term_points,
         boost_table=boost_table,
         term_count=term_count,
