@@ -5,7 +5,7 @@ official region code, or `r<id>` for a place without one); see /work/notes/progr
 
 from django.urls import URLPattern, URLResolver, path
 
-from programme_portal.views import account, designations, exports, home, statistics
+from programme_portal.views import account, designations, exports, home, statistics, summary
 
 app_name = "programme_portal"
 
@@ -19,6 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(REGION, home.region_years, name="region"),
     path(REGION_YEAR, statistics.region_statistics, name="statistics"),
     path(REGION_YEAR + "statistics.xlsx", exports.workbook_export, name="workbook_export"),
+    path(REGION_YEAR + "summary/", summary.summary_page, name="summary"),
+    path(REGION_YEAR + "summary.pdf", summary.summary_pdf, name="summary_pdf"),
     path(
         REGION_YEAR + "tables/<slug:table_key>.<str:fmt>",
         exports.table_export,

@@ -63,16 +63,19 @@ def _cells(table: Table, row: Row, mark: str) -> list[Cell]:
     return cells
 
 
-def table_lines(table: Table, policy: SmallCellSuppression) -> list[list[Cell]]:
-    """Header, rows and total of the suppressed table, as the files hold them."""
-    safe = policy.apply(table)
-    header: list[Cell] = [str(safe.row_heading)]
-    header.extend(str(column.label) for column in safe.columns)
+def lines_of(table: Table, mark: str) -> list[list[Cell]]:
+    """Header, rows and total of a table (already suppressed), as the files hold them."""
+    header: list[Cell] = [str(table.row_heading)]
+    header.extend(str(column.label) for column in table.columns)
     lines: list[list[Cell]] = [header]
-    lines.extend(_cells(safe, row, policy.mark) for row in safe.rows)
-    if safe.total is not None:
-        lines.append(_cells(safe, safe.total, policy.mark))
+    lines.extend(_cells(table, row, mark) for row in table.rows)
+    if table.total is not None:
+        lines.append(_cells(table, table.total, mark))
     return lines
+
+
+def table_lines(table: Table, policy: SmallCellSuppression) -> list[list[Cell]]:
+    return lines_of(policy.apply(table), policy.mark)
 
 
 def table_csv(table: Table, policy: SmallCellSuppression) -> bytes:

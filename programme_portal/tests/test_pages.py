@@ -58,6 +58,8 @@ def test_statistics_page_not_an_operator_answers_not_found(sales, operators, who
         "/en/programme/621123/2025/statistics.xlsx",
         "/en/programme/621123/2025/tables/months.csv",
         "/en/programme/621123/2025/tables/months.xlsx",
+        "/en/programme/621123/2025/summary/",
+        "/en/programme/621123/2025/summary.pdf",
         "/en/programme/999999/2025/",  # no such region: the same answer
     ],
 )
@@ -104,3 +106,44 @@ def test_home_county_operator_lists_only_its_county(sales, operators):
     html = response.content.decode()
     assert 'href="/en/programme/621123/' in html
     assert 'href="/en/programme/62/' not in html
+
+
+def test_summary_page_withholds_small_cells(sales, operators):
+    # given
+    client = signed_in(operators["county"])
+    # when
+    response = client.get("/en/programme/621123/2025/summary/")
+    # then: county A's three sellers are fewer than five
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "&lt;5" in html
+    assert "310.00" not in html
+
+
+def test_summary_pdf_is_a_pdf_and_audited(sales, operators):
+    # given
+    from backend.audit.models import AuditEvent, AuditEventType
+
+    client = signed_in(operators["county"])
+    # when
+    response = client.get("/en/programme/621123/2025/summary.pdf")
+    # then
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.STATISTICS_SUMMARY_EXPORTED, actor=operators["county"]
+    ).exists()
+
+
+def test_table_export_county_operator_downloads_csv(sales, operators):
+    # given
+    client = signed_in(operators["county"])
+    # when
+    response = client.get("/en/programme/621123/2025/tables/months.csv")
+    missing = client.get("/en/programme/621123/2025/tables/nothing.csv")
+    # then
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "<5" in response.content.decode("utf-8-sig")
+    assert missing.status_code == 404

@@ -10,7 +10,7 @@ from backend.statistics.exports import ExportFile, ExportFormat, export_table, e
 from programme_portal.access import reader, reader_required, region_for_request, year_in_range
 
 
-def _download(export: ExportFile) -> HttpResponse:
+def download(export: ExportFile) -> HttpResponse:
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response
@@ -27,11 +27,11 @@ def table_export(
         export = export_table(region, year, table_key, export_format, actor=reader(request))
     except (ValueError, KeyError) as missing:
         raise Http404("no such table or format") from missing
-    return _download(export)
+    return download(export)
 
 
 @reader_required
 def workbook_export(request: HttpRequest, region_key: str, year: int) -> HttpResponse:
     region = region_for_request(request, region_key)
     year = year_in_range(year)
-    return _download(export_workbook(region, year, actor=reader(request)))
+    return download(export_workbook(region, year, actor=reader(request)))
