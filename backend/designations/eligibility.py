@@ -155,7 +155,11 @@ def _collect(
         if producer_ids is not None:
             producers = producers.filter(pk__in=producer_ids)
         at_least = [
-            (p.producer_kinds, Thresholds() if everyone else book.lowest(p.kind))
+            (
+                p.producer_kinds,
+                Thresholds() if everyone else book.lowest(p.kind),
+                p.households_figure,
+            )
             for p in producer_policies
         ]
         rows = producer_figures(year, producers, at_least=at_least, also=designated_producers)

@@ -12,7 +12,9 @@ What counts as a sale in year Y (calendar year in the project's time zone, Asia/
   (`accepted_amount`; 0 until checked, so scheduled or rejected deliveries count nothing).
 
 Households supplying a producer = distinct non-empty `beneficiary_household_ref` on its counted
-order lines (those of counted shop sub-orders) and on its accepted procurement lines.
+order lines (those of counted shop sub-orders) and on its accepted procurement lines; "disabled
+households" are those of them whose code is a programme `Household` with a disabled member
+(`backend.programme`: a member holding a disability category).
 
 Bases an enterprise sources from = distinct producers of the sourcing policy's base kinds on its
 accepted procurement lines created in Y. Disabled employees = the producer's recorded count
@@ -41,6 +43,7 @@ from backend.enterprises.models import BenefitKind, BenefitLink, BenefitLinkStat
 from backend.orders.models import Order, OrderLine, OrderStatus, PaymentStatus, SubOrder
 from backend.procurement.models import ProcurementOrder, ProcurementOrderLine
 from backend.producers.models import Producer
+from backend.programme.models import Household
 from backend.regions.models import Region
 
 ZERO = Decimal("0.00")
@@ -116,6 +119,13 @@ def _scope_sql(producers: QuerySet[Producer]) -> tuple[str, tuple[Any, ...]]:
     return sql, tuple(params)
 
 
+def _disabled_households_sql() -> tuple[str, tuple[Any, ...]]:
+    """Codes of the programme's households with a disabled member."""
+    households = Household.objects.with_disabled_member().order_by().values("code")
+    sql, params = households.query.sql_with_params()
+    return sql, tuple(params)
+
+
 _PRODUCER_FIGURES = (
     "WITH"
     + _COUNTED_CTES
@@ -127,7 +137,8 @@ sales AS (
     GROUP BY producer_id
 ),
 households AS (
-    SELECT producer_id, COUNT(DISTINCT ref) AS households
+    SELECT producer_id, COUNT(DISTINCT ref) AS households,
+           COUNT(DISTINCT ref) FILTER (WHERE ref IN ({disabled})) AS disabled_households
     FROM (SELECT l.producer_id, l.beneficiary_household_ref AS ref
           FROM {line} l JOIN counted c ON c.id = l.sub_order_id
           WHERE l.beneficiary_household_ref <> ''
@@ -136,7 +147,8 @@ households AS (
 )
 SELECT p.id, p.name, p.kind, r.full_name, r.name, p.region_id, r.parent_id,
        r.province_code, r.city_code, r.county_code,
-       COALESCE(s.sales, 0), COALESCE(h.households, 0), p.disabled_employee_count
+       COALESCE(s.sales, 0), COALESCE(h.households, 0), p.disabled_employee_count,
+       COALESCE(h.disabled_households, 0)
 FROM {producer} p
 JOIN {region} r ON r.id = p.region_id
 LEFT JOIN sales s ON s.producer_id = p.id
@@ -151,7 +163,7 @@ def producer_figures(
     year: int,
     producers: QuerySet[Producer],
     *,
-    at_least: Iterable[tuple[Iterable[str], Thresholds]],
+    at_least: Iterable[tuple[Iterable[str], Thresholds, str]],
     also: Iterable[int] = (),
 ) -> list[CandidateRow]:
     """Figures of the producers of the given kinds that reach at least one of `at_least` (each
@@ -161,9 +173,12 @@ def producer_figures(
     having, having_params = _having(at_least)
     having = f"{having} OR p.id = ANY(%s)"
     having_params.append(sorted(set(also)))
-    sql = _PRODUCER_FIGURES.format(scope=scope, having=having, **_tables())
+    disabled, disabled_params = _disabled_households_sql()
+    sql = _PRODUCER_FIGURES.format(scope=scope, having=having, disabled=disabled, **_tables())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*scope_params, *_counted_params(year), *having_params])
+        cursor.execute(
+            sql, [*scope_params, *_counted_params(year), *disabled_params, *having_params]
+        )
         rows = cursor.fetchall()
     return [
         CandidateRow(
@@ -177,29 +192,30 @@ def producer_figures(
                 sales_amount=Decimal(row[10]).quantize(Decimal("0.01")),
                 households=row[11],
                 disabled_employees=row[12],
+                disabled_households=row[13],
             ),
         )
         for row in rows
     ]
 
 
-def _having(at_least: Iterable[tuple[Iterable[str], Thresholds]]) -> tuple[str, list[Any]]:
+def _having(at_least: Iterable[tuple[Iterable[str], Thresholds, str]]) -> tuple[str, list[Any]]:
     """OR of each policy's test (its producer kinds AND its figures) on the lowest
     thresholds."""
     columns = {
         "min_sales_amount": "COALESCE(s.sales, 0) >= %s",
-        "min_households": "COALESCE(h.households, 0) >= %s",
+        "min_households": "COALESCE(h.{households}, 0) >= %s",
         "min_disabled_employees": "p.disabled_employee_count >= %s",
     }
     branches: list[str] = []
     params: list[Any] = []
-    for kinds, thresholds in at_least:
+    for kinds, thresholds, households in at_least:
         parts: list[str] = ["p.kind = ANY(%s)"]
         params.append(sorted(kinds))
         for name, clause in columns.items():
             value = getattr(thresholds, name)
             if value is not None:
-                parts.append(clause)
+                parts.append(clause.format(households=households))
                 params.append(value)
         branches.append("(" + " AND ".join(parts) + ")")
     return (" OR ".join(branches) or "FALSE"), params
@@ -324,7 +340,7 @@ _HOUSEHOLDS = (
     "WITH"
     + _COUNTED_CTES
     + """
-SELECT ref, COUNT(*), SUM(amount) FROM (
+SELECT ref, COUNT(*), SUM(amount), ref IN ({disabled}) FROM (
     SELECT l.beneficiary_household_ref AS ref, l.total_price_amount AS amount
     FROM {line} l JOIN counted c ON c.id = l.sub_order_id
     WHERE l.beneficiary_household_ref <> ''
@@ -339,16 +355,20 @@ class HouseholdSupply:
     household_ref: str
     lines: int
     amount: Decimal
+    has_disabled_member: bool
 
 
 def households_supplying(year: int, producer_id: int) -> list[HouseholdSupply]:
     """The households that supplied the producer's counted sales (value of their lines before
     any refund of the whole sub-order). One statement."""
     scope, scope_params = _scope_sql(Producer.objects.filter(pk=producer_id))
-    sql = _HOUSEHOLDS.format(scope=scope, **_tables())
+    disabled, disabled_params = _disabled_households_sql()
+    sql = _HOUSEHOLDS.format(scope=scope, disabled=disabled, **_tables())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*scope_params, *_counted_params(year)])
-        return [HouseholdSupply(row[0], row[1], Decimal(row[2])) for row in cursor.fetchall()]
+        cursor.execute(sql, [*scope_params, *_counted_params(year), *disabled_params])
+        return [
+            HouseholdSupply(row[0], row[1], Decimal(row[2]), row[3]) for row in cursor.fetchall()
+        ]
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class Figures:
 
     sales_amount: Decimal = Decimal("0.00")
     households: int = 0
+    disabled_households: int = 0
     bases: int = 0
     disabled_employees: int = 0
 
@@ -56,6 +57,9 @@ class DesignationPolicy:
     enterprises_too: ClassVar[bool] = False
     default_level: ClassVar[str] = DesignationLevel.COUNTY
     defaults: ClassVar[Thresholds]
+    # Which households `min_households` counts: every supplying household, or only those of
+    # the programme's records with a disabled member ("disabled_households").
+    households_figure: ClassVar[str] = "households"
 
     def is_eligible(self, figures: Figures, thresholds: Thresholds) -> bool:
         return not self.shortfalls(figures, thresholds)
@@ -68,8 +72,9 @@ class DesignationPolicy:
             and figures.sales_amount < thresholds.min_sales_amount
         ):
             missing.append("sales_amount")
-        if thresholds.min_households is not None and figures.households < thresholds.min_households:
-            missing.append("households")
+        households = getattr(figures, self.households_figure)
+        if thresholds.min_households is not None and households < thresholds.min_households:
+            missing.append(self.households_figure)
         if thresholds.min_bases is not None and figures.bases < thresholds.min_bases:
             missing.append("bases")
         if (
@@ -95,13 +100,15 @@ class CountyDemonstrationHouseholdPolicy(DesignationPolicy):
 
 
 class CityDemonstrationBasePolicy(DesignationPolicy):
-    """市级示范基地: a base selling for ≥ 10 households and ≥ 500,000 元 in the year."""
+    """市级示范基地: a base selling for ≥ 10 disabled households (supplying households with a
+    disabled member in the programme's records) and ≥ 500,000 元 in the year."""
 
     kind = DesignationKind.CITY_DEMONSTRATION_BASE
     producer_kinds = frozenset(
         {ProducerKind.COOPERATIVE, ProducerKind.EMPLOYMENT_BASE, ProducerKind.ENTERPRISE_SHOP}
     )
     default_level = DesignationLevel.CITY
+    households_figure = "disabled_households"
     defaults = Thresholds(
         min_sales_amount=Decimal("500000.00"), min_households=10, award_amount=Decimal("60000.00")
     )

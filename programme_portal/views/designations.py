@@ -71,7 +71,20 @@ def _figures(found: Candidate) -> list[dict[str, object]]:
             figures.sales_amount,
             thresholds.min_sales_amount,
         ),
-        ("households", _("Households supplying"), figures.households, thresholds.min_households),
+        (
+            "households",
+            _("Households supplying"),
+            figures.households,
+            thresholds.min_households if found.policy.households_figure == "households" else None,
+        ),
+        (
+            "disabled_households",
+            _("Households supplying with a disabled member"),
+            figures.disabled_households,
+            thresholds.min_households
+            if found.policy.households_figure == "disabled_households"
+            else None,
+        ),
         ("bases", _("Bases sourced from"), figures.bases, thresholds.min_bases),
         (
             "disabled_employees",

@@ -18,6 +18,7 @@ from backend.producers.tests.factories import (
     PoorHouseholdFactory,
     ProducerFactory,
 )
+from backend.programme.tests.factories import HouseholdFactory, HouseholdMemberFactory
 
 pytestmark = pytest.mark.django_db
 COUNTY = DesignationKind.COUNTY_DEMONSTRATION_HOUSEHOLD
@@ -93,24 +94,37 @@ def test_county_household_year_runs_in_china_time(province_operator: User) -> No
     assert in_2026.row.figures.sales_amount == Decimal("100000.00")
 
 
-def _base_with_households(name: str, households: int, total: str) -> None:
+def disabled_household(code: str) -> None:
+    """A programme household with a disabled member, whose code order lines carry."""
+    HouseholdMemberFactory.create(household=HouseholdFactory.create(code=code))
+
+
+def _base_with_households(name: str, households: int, total: str, *, disabled: int = -1) -> None:
+    """A cooperative selling `total` for `households` households, `disabled` (default all)
+    of them with a disabled member."""
+    disabled = households if disabled < 0 else disabled
+    for index in range(disabled):
+        disabled_household(f"{name}-{index}")
     base = ProducerFactory.create(name=name, kind=ProducerKind.COOPERATIVE)
     share = (Decimal(total) / households).quantize(Decimal("0.01"))
     rest = Decimal(total) - share * (households - 1)
     for index in range(households):
         amount = rest if index == households - 1 else share
-        shop_sale(base, amount, when=moment(2025, 1 + index % 12), household_ref=f"HH-{index}")
+        shop_sale(base, amount, when=moment(2025, 1 + index % 12), household_ref=f"{name}-{index}")
 
 
 def test_city_base_needs_ten_households_and_half_a_million(province_operator: User) -> None:
-    # given 9 vs 10 households at 500,000 and 10 households at 499,999.99
+    # given 9 vs 10 disabled households at 500,000, 10 households at 499,999.99, and 10
+    # households of which 9 have a disabled member
     _base_with_households("九户基地", 9, "500000.00")
     _base_with_households("十户基地", 10, "500000.00")
     _base_with_households("差一分基地", 10, "499999.99")
+    _base_with_households("九残户基地", 10, "500000.00", disabled=9)
     # when
     found = eligibility_list(2025, actor=province_operator, kind=CITY_BASE)
     # then
     assert names(found, CITY_BASE) == ["十户基地"]
+    assert found[0].row.figures.disabled_households == 10
     assert found[0].row.figures.households == 10
     assert found[0].thresholds.award_amount == Decimal("60000.00")
 
@@ -121,6 +135,8 @@ def test_city_base_households_count_procurement_suppliers_once(
     # given a base whose 10 households supplied shop sales and an enterprise (one twice)
     base = ProducerFactory.create(name="合作社", kind=ProducerKind.COOPERATIVE)
     buyer = EnterpriseFactory.create()
+    for index in range(10):
+        disabled_household(f"HH-{index}")
     for index in range(9):
         shop_sale(base, "40000.00", when=moment(2025), household_ref=f"HH-{index}")
     procurement_sale(buyer, base, "140000.00", when=moment(2025), household_ref="HH-0")
@@ -131,6 +147,7 @@ def test_city_base_households_count_procurement_suppliers_once(
     # then: 9 × 40,000 + 140,000 + 1,000 = 501,000; households HH-0…HH-9
     assert found.row.figures.sales_amount == Decimal("501000.00")
     assert found.row.figures.households == 10
+    assert found.row.figures.disabled_households == 10
     assert found.eligible
 
 
@@ -240,7 +257,8 @@ def test_candidate_of_a_kind_it_cannot_hold_not_found(province_operator: User) -
 
 
 def test_candidate_evidence_sales_by_month_and_households(province_operator: User) -> None:
-    # given sales in March and November, supplied by two households
+    # given sales in March and November, supplied by two households (one with a disabled member)
+    disabled_household("HH-A")
     base = ProducerFactory.create(kind=ProducerKind.COOPERATIVE)
     shop_sale(base, "300.00", when=moment(2025, 3), household_ref="HH-A")
     shop_sale(base, "200.00", when=moment(2025, 3), household_ref="HH-B")
@@ -254,7 +272,9 @@ def test_candidate_evidence_sales_by_month_and_households(province_operator: Use
     assert by_month[11] == (Decimal("150.00"), 1)
     assert by_month[1] == (Decimal("0.00"), 0)
     assert evidence.months_total == Decimal("650.00")
-    assert [(h.household_ref, h.lines, h.amount) for h in evidence.households] == [
-        ("HH-A", 2, Decimal("450.00")),
-        ("HH-B", 1, Decimal("200.00")),
+    assert [
+        (h.household_ref, h.lines, h.amount, h.has_disabled_member) for h in evidence.households
+    ] == [
+        ("HH-A", 2, Decimal("450.00"), True),
+        ("HH-B", 1, Decimal("200.00"), False),
     ]

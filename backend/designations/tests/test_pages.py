@@ -18,6 +18,7 @@ from backend.designations.tests.conftest import region
 from backend.designations.tests.ledger_rows import moment, shop_sale
 from backend.producers.models import Producer, ProducerKind
 from backend.producers.tests.factories import DisabledSellerFactory, ProducerFactory
+from backend.programme.tests.factories import HouseholdFactory, HouseholdMemberFactory
 from backend.sellers.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +178,7 @@ def test_export_csv_suppresses_small_people_counts(county_operator: User) -> Non
     eligible_seller()
     base = ProducerFactory.create(name="十户合作社", kind=ProducerKind.COOPERATIVE)
     for index in range(10):
+        HouseholdMemberFactory.create(household=HouseholdFactory.create(code=f"B-{index}"))
         shop_sale(base, "50000.00", when=moment(2025), household_ref=f"B-{index}")
     # when
     response = signed_in(county_operator).get(LIST + "export.csv")
