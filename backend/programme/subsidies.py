@@ -70,6 +70,15 @@ def check_claim_amounts(
         )
 
 
+def check_no_open_claim(enrolment: Enrolment) -> None:
+    if enrolment.subsidy_claims.exclude(status=ClaimStatus.REJECTED).exists():
+        raise ProgrammeError(
+            ProgrammeErrorCode.CLAIM_ALREADY_OPEN,
+            _("This enrolment already has a claim that is waiting or approved."),
+            field="enrolment",
+        )
+
+
 def submit_subsidy_claim(
     enrolment: Enrolment,
     *,
@@ -95,12 +104,7 @@ def submit_subsidy_claim(
     try:
         with transaction.atomic(durable=True):
             locked = lock_enrolment(enrolment.pk)
-            if locked.subsidy_claims.exclude(status=ClaimStatus.REJECTED).exists():
-                raise ProgrammeError(
-                    ProgrammeErrorCode.CLAIM_ALREADY_OPEN,
-                    _("This enrolment already has a claim that is waiting or approved."),
-                    field="enrolment",
-                )
+            check_no_open_claim(locked)
             claim = SubsidyClaim.objects.create(
                 enrolment=locked,
                 amount_claimed=amount_claimed,

@@ -81,18 +81,7 @@ def enrol(
     with transaction.atomic(durable=True):
         _course_in_scope(course.pk, actor)
         locked = lock_course(course.pk)
-        taken = locked.enrolments.all()
-        if member is not None and taken.filter(member_id=member.pk).exists():
-            raise _already_enrolled()
-        if user is not None and taken.filter(user_id=user.pk).exists():
-            raise _already_enrolled()
-        if locked.capacity is not None and taken.count() >= locked.capacity:
-            raise ProgrammeError(
-                ProgrammeErrorCode.COURSE_FULL,
-                _("This course is full (%(capacity)s places)."),
-                field="course",
-                params={"capacity": locked.capacity},
-            )
+        check_enrolment(locked, member=member, user=user)
         try:
             with transaction.atomic():
                 enrolment = Enrolment.objects.create(
@@ -114,6 +103,22 @@ def enrol(
             new={"course": locked.pk, "person_name": enrolment.person_name},
         )
     return enrolment
+
+
+def check_enrolment(course: Course, *, member: HouseholdMember | None, user: User | None) -> None:
+    """Already enrolled, or no place left (forms call it first; `enrol` again under the lock)."""
+    taken = Enrolment.objects.filter(course_id=course.pk)
+    if member is not None and taken.filter(member_id=member.pk).exists():
+        raise _already_enrolled()
+    if user is not None and taken.filter(user_id=user.pk).exists():
+        raise _already_enrolled()
+    if course.capacity is not None and taken.count() >= course.capacity:
+        raise ProgrammeError(
+            ProgrammeErrorCode.COURSE_FULL,
+            _("This course is full (%(capacity)s places)."),
+            field="course",
+            params={"capacity": course.capacity},
+        )
 
 
 def _already_enrolled() -> ProgrammeError:
