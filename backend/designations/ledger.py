@@ -14,7 +14,9 @@ What counts as a sale in year Y (calendar year in the project's time zone, Asia/
 Households supplying a producer = distinct non-empty `beneficiary_household_ref` on its counted
 order lines (those of counted shop sub-orders) and on its accepted procurement lines; "disabled
 households" are those of them whose code is a programme `Household` with a disabled member
-(`backend.programme`: a member holding a disability category).
+(`backend.programme`: a member holding a disability category). Households a producer DRIVES
+= those supplying it, and those linked to it in the programme's records as member, supplier or
+employee households during the year (`HouseholdProducerLink`), counted once.
 
 Bases an enterprise sources from = distinct producers of the sourcing policy's base kinds on its
 accepted procurement lines created in Y. Disabled employees = the producer's recorded count
@@ -43,7 +45,7 @@ from backend.enterprises.models import BenefitKind, BenefitLink, BenefitLinkStat
 from backend.orders.models import Order, OrderLine, OrderStatus, PaymentStatus, SubOrder
 from backend.procurement.models import ProcurementOrder, ProcurementOrderLine
 from backend.producers.models import Producer
-from backend.programme.models import Household
+from backend.programme.models import Household, HouseholdLinkKind, HouseholdProducerLink
 from backend.regions.models import Region
 
 ZERO = Decimal("0.00")
@@ -78,6 +80,8 @@ def _tables() -> dict[str, str]:
         "proc_order": ProcurementOrder._meta.db_table,
         "proc_line": ProcurementOrderLine._meta.db_table,
         "producer": Producer._meta.db_table,
+        "household": Household._meta.db_table,
+        "link": HouseholdProducerLink._meta.db_table,
         "region": Region._meta.db_table,
     }
 
@@ -119,6 +123,23 @@ def _scope_sql(producers: QuerySet[Producer]) -> tuple[str, tuple[Any, ...]]:
     return sql, tuple(params)
 
 
+_HOUSEHOLD_COLUMNS = {
+    "households": "h.households",
+    "disabled_households": "h.disabled_households",
+    "driven_households": "d.driven_households",
+}
+# Ties through which a producer drives a household beyond its supplies (not its own shop).
+DRIVING_LINKS = (HouseholdLinkKind.MEMBER, HouseholdLinkKind.SUPPLIER, HouseholdLinkKind.EMPLOYEE)
+
+
+def _linked_params(year: int) -> list[Any]:
+    return [
+        [str(kind) for kind in DRIVING_LINKS],
+        datetime.date(year, 12, 31),
+        datetime.date(year, 1, 1),
+    ]
+
+
 def _disabled_households_sql() -> tuple[str, tuple[Any, ...]]:
     """Codes of the programme's households with a disabled member."""
     households = Household.objects.with_disabled_member().order_by().values("code")
@@ -136,23 +157,39 @@ sales AS (
           UNION ALL SELECT producer_id, amount FROM accepted) s
     GROUP BY producer_id
 ),
+supplying AS (
+    SELECT l.producer_id, l.beneficiary_household_ref AS ref
+    FROM {line} l JOIN counted c ON c.id = l.sub_order_id
+    WHERE l.beneficiary_household_ref <> ''
+    UNION ALL SELECT producer_id, ref FROM accepted WHERE ref <> ''
+),
 households AS (
     SELECT producer_id, COUNT(DISTINCT ref) AS households,
            COUNT(DISTINCT ref) FILTER (WHERE ref IN ({disabled})) AS disabled_households
-    FROM (SELECT l.producer_id, l.beneficiary_household_ref AS ref
-          FROM {line} l JOIN counted c ON c.id = l.sub_order_id
-          WHERE l.beneficiary_household_ref <> ''
-          UNION ALL SELECT producer_id, ref FROM accepted WHERE ref <> '') h
+    FROM supplying
+    GROUP BY producer_id
+),
+linked AS (
+    SELECT hl.producer_id, hh.code AS ref
+    FROM {link} hl JOIN {household} hh ON hh.id = hl.household_id
+    WHERE hl.kind = ANY(%s) AND hl.started_on <= %s
+      AND (hl.ended_on IS NULL OR hl.ended_on >= %s)
+      AND hl.producer_id IN (SELECT id FROM scope)
+),
+driven AS (
+    SELECT producer_id, COUNT(DISTINCT ref) AS driven_households
+    FROM (SELECT producer_id, ref FROM supplying UNION ALL SELECT producer_id, ref FROM linked) d
     GROUP BY producer_id
 )
 SELECT p.id, p.name, p.kind, r.full_name, r.name, p.region_id, r.parent_id,
        r.province_code, r.city_code, r.county_code,
        COALESCE(s.sales, 0), COALESCE(h.households, 0), p.disabled_employee_count,
-       COALESCE(h.disabled_households, 0)
+       COALESCE(h.disabled_households, 0), COALESCE(d.driven_households, 0)
 FROM {producer} p
 JOIN {region} r ON r.id = p.region_id
 LEFT JOIN sales s ON s.producer_id = p.id
 LEFT JOIN households h ON h.producer_id = p.id
+LEFT JOIN driven d ON d.producer_id = p.id
 WHERE p.id IN (SELECT id FROM scope) AND ({having})
 ORDER BY p.name, p.id
 """
@@ -177,7 +214,14 @@ def producer_figures(
     sql = _PRODUCER_FIGURES.format(scope=scope, having=having, disabled=disabled, **_tables())
     with connection.cursor() as cursor:
         cursor.execute(
-            sql, [*scope_params, *_counted_params(year), *disabled_params, *having_params]
+            sql,
+            [
+                *scope_params,
+                *_counted_params(year),
+                *disabled_params,
+                *_linked_params(year),
+                *having_params,
+            ],
         )
         rows = cursor.fetchall()
     return [
@@ -193,6 +237,7 @@ def producer_figures(
                 households=row[11],
                 disabled_employees=row[12],
                 disabled_households=row[13],
+                driven_households=row[14],
             ),
         )
         for row in rows
@@ -204,7 +249,7 @@ def _having(at_least: Iterable[tuple[Iterable[str], Thresholds, str]]) -> tuple[
     thresholds."""
     columns = {
         "min_sales_amount": "COALESCE(s.sales, 0) >= %s",
-        "min_households": "COALESCE(h.{households}, 0) >= %s",
+        "min_households": "COALESCE({households}, 0) >= %s",
         "min_disabled_employees": "p.disabled_employee_count >= %s",
     }
     branches: list[str] = []
@@ -215,7 +260,7 @@ def _having(at_least: Iterable[tuple[Iterable[str], Thresholds, str]]) -> tuple[
         for name, clause in columns.items():
             value = getattr(thresholds, name)
             if value is not None:
-                parts.append(clause.format(households=households))
+                parts.append(clause.format(households=_HOUSEHOLD_COLUMNS[households]))
                 params.append(value)
         branches.append("(" + " AND ".join(parts) + ")")
     return (" OR ".join(branches) or "FALSE"), params

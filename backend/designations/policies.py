@@ -44,6 +44,7 @@ class Figures:
     sales_amount: Decimal = Decimal("0.00")
     households: int = 0
     disabled_households: int = 0
+    driven_households: int = 0
     bases: int = 0
     disabled_employees: int = 0
 
@@ -140,9 +141,11 @@ class EmploymentBasePolicy(DesignationPolicy):
 
 
 class LeaderPolicy(DesignationPolicy):
-    """致富带头人: a producer that ≥ 10 households supply (the households it drives)."""
+    """致富带头人: a producer driving ≥ 10 households (households supplying it, or linked to it as
+    member, supplier or employee households in the programme's records)."""
 
     kind = DesignationKind.LEADER
+    households_figure = "driven_households"
     default_level = DesignationLevel.COUNTY
     defaults = Thresholds(min_households=10)
 

@@ -78,6 +78,14 @@ def _figures(found: Candidate) -> list[dict[str, object]]:
             thresholds.min_households if found.policy.households_figure == "households" else None,
         ),
         (
+            "driven_households",
+            _("Households driven (supplying or linked)"),
+            figures.driven_households,
+            thresholds.min_households
+            if found.policy.households_figure == "driven_households"
+            else None,
+        ),
+        (
             "disabled_households",
             _("Households supplying with a disabled member"),
             figures.disabled_households,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -18,6 +19,7 @@ from backend.producers.tests.factories import (
     PoorHouseholdFactory,
     ProducerFactory,
 )
+from backend.programme.models import HouseholdLinkKind, HouseholdProducerLink
 from backend.programme.tests.factories import HouseholdFactory, HouseholdMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -278,3 +280,36 @@ def test_candidate_evidence_sales_by_month_and_households(province_operator: Use
         ("HH-A", 2, Decimal("450.00"), True),
         ("HH-B", 1, Decimal("200.00"), False),
     ]
+
+
+def test_leader_drives_households_supplying_or_linked_counted_once(
+    province_operator: User,
+) -> None:
+    # given 7 supplying households, 4 linked ones (one of them also supplying), and links that
+    # must not count: ended before the year, starting after it, and the producer's own shop
+    leader = ProducerFactory.create(name="带头人", kind=ProducerKind.COOPERATIVE)
+    for index in range(7):
+        shop_sale(leader, "10.00", when=moment(2025), household_ref=f"S-{index}")
+
+    def link(code: str, kind: str, start: str, end: str | None = None) -> None:
+        HouseholdProducerLink.objects.create(
+            household=HouseholdFactory.create(code=code),
+            producer=leader,
+            kind=kind,
+            started_on=datetime.date.fromisoformat(start),
+            ended_on=None if end is None else datetime.date.fromisoformat(end),
+        )
+
+    link("S-0", HouseholdLinkKind.MEMBER, "2020-01-01")
+    link("L-1", HouseholdLinkKind.MEMBER, "2020-01-01")
+    link("L-2", HouseholdLinkKind.SUPPLIER, "2025-12-31")
+    link("L-3", HouseholdLinkKind.EMPLOYEE, "2024-03-01", "2025-01-01")
+    link("OLD", HouseholdLinkKind.MEMBER, "2020-01-01", "2024-12-31")
+    link("NEW", HouseholdLinkKind.MEMBER, "2026-01-01")
+    link("OWN", HouseholdLinkKind.OWN_SHOP, "2020-01-01")
+    # when
+    found = candidate(2025, LEADER, "producer", leader.pk, actor=province_operator)
+    # then: S-0…S-6 and L-1…L-3
+    assert found.row.figures.households == 7
+    assert found.row.figures.driven_households == 10
+    assert found.eligible
