@@ -19,3 +19,7 @@ class AccountAlreadyDeleted(Exception):
 
 class NotYourData(Exception):
     """Only the person may download or delete their own data."""
+
+
+class NoEmailAddress(Exception):
+    """The account has no e-mail address to send a confirmation link to."""

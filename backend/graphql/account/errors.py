@@ -28,6 +28,13 @@ class AccountErrorCode(enum.Enum):
     JWT_INVALID_TOKEN = "invalid_token"
     JWT_DECODE_ERROR = "decode_error"
     JWT_MISSING_TOKEN = "missing_token"
+    # Account deletion refused while something is in flight (backend.personal_data): not
+    # Saleor's, which has no such rule.
+    ORDER_IN_PROGRESS = "order_in_progress"
+    SHOP_ORDERS_IN_PROGRESS = "shop_orders_in_progress"
+    PAYOUT_OPEN = "payout_open"
+    CONTRACT_OPEN = "contract_open"
+    LAST_ENTERPRISE_ADMIN = "last_enterprise_admin"
 
 
 AccountErrorCodeEnum = graphene.Enum.from_enum(AccountErrorCode, name="AccountErrorCode")

@@ -1,5 +1,6 @@
 """Account queries and mutations with Saleor 3's names: `me`, `tokenCreate`, `tokenRefresh`,
-`accountRegister`."""
+`accountRegister`, `requestPasswordReset`, `setPassword`, `accountRequestDeletion`,
+`accountDelete`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from typing import Any
 import graphene
 from graphql import GraphQLResolveInfo
 
+from backend.graphql.account.mutations.account_delete import AccountDelete
 from backend.graphql.account.mutations.account_register import AccountRegister
+from backend.graphql.account.mutations.account_request_deletion import AccountRequestDeletion
+from backend.graphql.account.mutations.request_password_reset import RequestPasswordReset
+from backend.graphql.account.mutations.set_password import SetPassword
 from backend.graphql.account.mutations.token_create import CreateToken
 from backend.graphql.account.mutations.token_refresh import RefreshToken
 from backend.graphql.account.types import User
@@ -27,3 +32,7 @@ class AccountMutations(graphene.ObjectType):
     token_create = CreateToken.Field()
     token_refresh = RefreshToken.Field()
     account_register = AccountRegister.Field()
+    request_password_reset = RequestPasswordReset.Field()
+    set_password = SetPassword.Field()
+    account_request_deletion = AccountRequestDeletion.Field()
+    account_delete = AccountDelete.Field()
