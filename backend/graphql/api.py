@@ -18,6 +18,7 @@ from backend.graphql.reviews.schema import ReviewMutations
 from backend.graphql.seller.schema import SellerMutations
 from backend.graphql.shop.schema import ShopQueries
 from backend.graphql.sourcing.schema import SourcingMutations, SourcingQueries
+from backend.graphql.statistics.schema import StatisticsQueries
 from backend.graphql.traceability.schema import TraceabilityQueries
 from backend.graphql.zone.schema import ZoneQueries
 
@@ -36,6 +37,7 @@ class Query(
     SourcingQueries,
     ZoneQueries,
     TraceabilityQueries,
+    StatisticsQueries,
 ):
     pass
 

@@ -1,0 +1,3 @@
+from programme_portal.tests.conftest import operators, sales
+
+__all__ = ["operators", "sales"]
