@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
@@ -33,11 +34,22 @@ from backend.producers.models import Producer
 ERASED_NAME = "已注销用户"
 
 
+class ErasureBlockerCode(StrEnum):
+    """Stable codes of what holds a deletion back (the API reports them as error codes)."""
+
+    ORDER_IN_PROGRESS = "order_in_progress"
+    SHOP_ORDERS_IN_PROGRESS = "shop_orders_in_progress"
+    PAYOUT_OPEN = "payout_open"
+    CONTRACT_OPEN = "contract_open"
+    LAST_ENTERPRISE_ADMIN = "last_enterprise_admin"
+    SUBSIDY_CLAIM_OPEN = "subsidy_claim_open"
+
+
 @dataclass(frozen=True)
 class ErasureBlocker:
     """Something in flight that must finish before the account can go, and what to do."""
 
-    code: str  # stable, lower snake case: "order_in_progress", "payout_open", …
+    code: ErasureBlockerCode
     message: str | Promise  # for the person: what is in flight and what to do about it
     count: int = 0
 
@@ -83,6 +95,7 @@ class PersonalDataPolicy:
         from backend.personal_data.sections.activity import AuditTrailSection
         from backend.personal_data.sections.consents import ConsentsSection
         from backend.personal_data.sections.orders import AddressesSection, OrdersSection
+        from backend.personal_data.sections.programme import ProgrammeSection
         from backend.personal_data.sections.reviews import ReviewsSection
         from backend.personal_data.sections.roles import (
             EnterpriseMembershipsSection,
@@ -100,6 +113,7 @@ class PersonalDataPolicy:
             HelperGrantsSection(),
             EnterpriseMembershipsSection(),
             PickupPointRolesSection(),
+            ProgrammeSection(),
             ConsentsSection(),
             AuditTrailSection(),
             SignInRecordsSection(),

@@ -7,4 +7,4 @@ from backend.personal_data.registry import ErasureBlocker
 
 
 def blocked(blockers: list[ErasureBlocker]) -> MutationErrors:
-    return MutationErrors([FieldError(b.code, None, b.message) for b in blockers])
+    return MutationErrors([FieldError(b.code.value, None, b.message) for b in blockers])

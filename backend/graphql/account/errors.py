@@ -35,6 +35,7 @@ class AccountErrorCode(enum.Enum):
     PAYOUT_OPEN = "payout_open"
     CONTRACT_OPEN = "contract_open"
     LAST_ENTERPRISE_ADMIN = "last_enterprise_admin"
+    SUBSIDY_CLAIM_OPEN = "subsidy_claim_open"
 
 
 AccountErrorCodeEnum = graphene.Enum.from_enum(AccountErrorCode, name="AccountErrorCode")

@@ -21,6 +21,7 @@ from backend.personal_data.registry import (
     ERASED_NAME,
     Erasure,
     ErasureBlocker,
+    ErasureBlockerCode,
     PersonalDataSection,
 )
 
@@ -166,7 +167,7 @@ class OrdersSection(PersonalDataSection):
             "cancel them; then you can delete your account.",
             "count",
         ) % {"count": count}
-        return [ErasureBlocker("order_in_progress", message, count)]
+        return [ErasureBlocker(ErasureBlockerCode.ORDER_IN_PROGRESS, message, count)]
 
     def erase(self, user: User, erasure: Erasure) -> None:
         changed = orders_of(user).update(

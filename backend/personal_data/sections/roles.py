@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from backend.accounts.models import User
 from backend.delivery.models import PickupPointStaff
 from backend.enterprises.models import EnterpriseMember, EnterpriseRole
-from backend.personal_data.registry import Erasure, ErasureBlocker, PersonalDataSection
+from backend.personal_data.registry import (
+    Erasure,
+    ErasureBlocker,
+    ErasureBlockerCode,
+    PersonalDataSection,
+)
 from backend.sellers.models import HelperGrant
 
 
@@ -78,7 +83,7 @@ class EnterpriseMembershipsSection(PersonalDataSection):
             "You are the only administrator of an enterprise account that has other members. "
             "Make another member an administrator in the enterprise portal first."
         )
-        return [ErasureBlocker("last_enterprise_admin", message, count)]
+        return [ErasureBlocker(ErasureBlockerCode.LAST_ENTERPRISE_ADMIN, message, count)]
 
     def erase(self, user: User, erasure: Erasure) -> None:
         ended = EnterpriseMember.objects.filter(user=user, removed_at__isnull=True).update(

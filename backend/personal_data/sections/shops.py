@@ -35,7 +35,12 @@ from django.utils.translation import ngettext_lazy
 from backend.accounts.models import User
 from backend.orders.models import SubOrder
 from backend.payments.models import ProducerLedgerEntry
-from backend.personal_data.registry import Erasure, ErasureBlocker, PersonalDataSection
+from backend.personal_data.registry import (
+    Erasure,
+    ErasureBlocker,
+    ErasureBlockerCode,
+    PersonalDataSection,
+)
 from backend.personal_data.sections.orders import UNDELIVERED
 from backend.procurement.models import Contract, ContractStatus, ProcurementOrder
 from backend.procurement.models import ProcurementOrderStatus as DeliveryStatus
@@ -151,7 +156,7 @@ class ShopsSection(PersonalDataSection):
         if sub_orders:
             found.append(
                 ErasureBlocker(
-                    "shop_orders_in_progress",
+                    ErasureBlockerCode.SHOP_ORDERS_IN_PROGRESS,
                     ngettext_lazy(
                         "Your shop has %(count)d order that is not finished. Ship it and wait "
                         "until the buyer has it (or cancel it) before you delete your account.",
@@ -170,7 +175,7 @@ class ShopsSection(PersonalDataSection):
         if balance:
             found.append(
                 ErasureBlocker(
-                    "payout_open",
+                    ErasureBlockerCode.PAYOUT_OPEN,
                     _(
                         "Your shop's earnings of %(amount)s yuan have not been paid out yet. "
                         "Wait for the next payout (or ask the platform to settle it), then "
@@ -187,7 +192,7 @@ class ShopsSection(PersonalDataSection):
         if count:
             found.append(
                 ErasureBlocker(
-                    "contract_open",
+                    ErasureBlockerCode.CONTRACT_OPEN,
                     _(
                         "Your shop has a supply contract or a delivery to an enterprise under "
                         "way. Finish it, or agree with the enterprise to end it, then delete "
