@@ -23,7 +23,11 @@ class ConfirmDesignationForm(forms.Form):
     awarded_on = forms.DateField(
         label=_("Date awarded"),
         help_text=_("For example, 2026-03-01"),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}),
+        # A text box in ISO form (GOV.UK advises against native date pickers).
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"autocomplete": "off", "spellcheck": "false"}
+        ),
         error_messages={
             "required": _("Enter the date awarded"),
             "invalid": _("Date awarded must be a real date, like 2026-03-01"),
