@@ -68,6 +68,8 @@ def delete_account(user: User, *, actor: User) -> DeletedAccount:
         account_deleted_event(locked, actor=locked, counts=dict(sorted(erasure.counts.items())))
         for storage, name in erasure.files:
             transaction.on_commit(partial(_delete_file, storage, name))
+        for storage, name in erasure.images:
+            transaction.on_commit(partial(_delete_image, storage, name))
         for shop in erasure.closed_shops:
             transaction.on_commit(partial(_reindex_shop, shop.pk))
     return DeletedAccount(
@@ -83,6 +85,15 @@ def _delete_file(storage: Storage, name: str) -> None:
     except OSError:
         # The rows no longer name the file; an operator's storage sweep finds what is left.
         logger.warning("personal_data.file_not_deleted", extra={"storage": type(storage).__name__})
+
+
+def _delete_image(storage: Storage, name: str) -> None:
+    from backend.images.processing import delete_image_files
+
+    try:
+        delete_image_files(name, storage=storage)
+    except OSError:
+        logger.warning("personal_data.image_not_deleted")
 
 
 def _reindex_shop(producer_id: int) -> None:

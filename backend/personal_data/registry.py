@@ -61,6 +61,7 @@ class Erasure:
     user: User
     now: datetime
     files: list[tuple[Storage, str]] = field(default_factory=list)
+    images: list[tuple[Storage, str]] = field(default_factory=list)  # with their renditions
     counts: dict[str, int] = field(default_factory=dict)
     closed_shops: list[Producer] = field(default_factory=list)  # re-indexed after commit
 
@@ -71,6 +72,11 @@ class Erasure:
     def remove_file_after_commit(self, file: FieldFile | None) -> None:
         if file and file.name:
             self.files.append((file.storage, file.name))
+
+    def remove_image_after_commit(self, file: FieldFile | None) -> None:
+        """A public picture: the stored original and every rendition made from it."""
+        if file and file.name:
+            self.images.append((file.storage, file.name))
 
 
 class PersonalDataSection:

@@ -114,6 +114,21 @@ def test_account_delete_with_password_deletes_and_signs_out(
     assert "Your account has been deleted" in client.get("/en/account/deleted/").content.decode()
 
 
+def test_account_delete_signs_the_account_out_of_every_other_browser(
+    market: Marketplace,
+) -> None:
+    # given: signed in on a phone and on a computer
+    phone, computer = Client(), Client()
+    for browser in (phone, computer):
+        assert browser.login(username="wang.buyer@example.test", password=PASSWORD)
+
+    # when
+    phone.post(DELETE, {"password": PASSWORD})
+
+    # then
+    assert computer.get(PRIVACY).status_code == 302
+
+
 def test_account_delete_while_an_order_is_in_flight_says_what_to_do(
     client: Client, market: Marketplace
 ) -> None:

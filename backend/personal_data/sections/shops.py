@@ -227,7 +227,7 @@ class ShopsSection(PersonalDataSection):
         erasure.count("shops_handed_over", 1)
 
     def _close(self, shop: Producer, user: User, erasure: Erasure) -> None:
-        erasure.remove_file_after_commit(shop.logo)
+        erasure.remove_image_after_commit(shop.logo)
         shop.name = CLOSED_SHOP_NAME.format(pk=shop.pk)
         shop.slug = f"closed-{shop.pk}"
         shop.story = ""
@@ -283,7 +283,7 @@ class ShopsSection(PersonalDataSection):
         )
         photos = StoryPhoto.objects.filter(story__in=stories)
         for photo in photos:
-            erasure.remove_file_after_commit(photo.image)
+            erasure.remove_image_after_commit(photo.image)
         photos.delete()
         erasure.count(
             "stories",

@@ -213,3 +213,26 @@ def test_delete_account_twice_is_refused(market: Marketplace) -> None:
     # then
     with pytest.raises(AccountAlreadyDeleted):
         delete_account(market.buyer, actor=market.buyer)
+
+
+def test_delete_account_closed_shop_logo_and_its_renditions_are_removed(
+    market: Marketplace, private_folders: Path, django_capture_on_commit_callbacks
+) -> None:
+    # given
+    from backend.producers.shop_logo import set_shop_logo
+    from backend.verification.tests.conftest import png_upload
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_shop_logo(market.shop, upload=png_upload("logo.png"), alt="党参", actor=market.seller)
+    market.shop.refresh_from_db()
+    folder = Path(market.shop.logo.path).parent
+    assert any(folder.iterdir())
+
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(market.seller, actor=market.seller)
+
+    # then
+    market.shop.refresh_from_db()
+    assert market.shop.logo.name == ""
+    assert not [p for p in (private_folders / "media").rglob("*") if p.is_file()]
