@@ -43,6 +43,9 @@ class ProgrammeRecordAdmin(admin.ModelAdmin):
 
     list_per_page = 50
 
+    class Media:
+        css = {"all": ("programme/admin.css",)}
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = records_for(request.user, self.model)  # type: ignore[arg-type]
         related = self.get_list_select_related(request)
