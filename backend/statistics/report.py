@@ -249,7 +249,7 @@ class RegionReport:
                 self.records.out_of_poverty,
             ),
             TargetMetric.SALES_VALUE: (sales.value, sales.sellers),
-            TargetMetric.SALES_VOLUME: (sales.orders, sales.sellers),
+            TargetMetric.SALES_VOLUME: (self.sales.orders, sales.sellers),
         }
         return actuals[metric]
 
@@ -287,7 +287,7 @@ class RegionReport:
             row_heading=_("Target"),
             notes=(
                 _("People trained counts disabled people who completed a course."),
-                _("Sales volume counts orders."),
+                _("Sales volume counts shop orders: an order from two shops counts twice."),
             ),
         )
 

@@ -27,9 +27,10 @@ from backend.demo.bench.procurement_bench import procurement_report, run_procure
 from backend.demo.bench.report import checkout_report, report
 from backend.demo.bench.runner import prepare_bench_data, run_scenarios
 from backend.demo.bench.search_bench import run_search_bench, search_report
+from backend.demo.bench.statistics_bench import run_statistics_bench, statistics_report
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
 
-SECTIONS = ("pages", "checkout", "procurement", "search", "load")
+SECTIONS = ("pages", "checkout", "procurement", "search", "load", "statistics")
 
 
 class Command(BaseCommand):
@@ -127,6 +128,14 @@ class Command(BaseCommand):
                             runs=options["requests"],
                             warmup=options["warmup"],
                             quiet=quiet,
+                        )
+                    )
+                )
+            if "statistics" in sections:
+                self.stdout.write(
+                    statistics_report(
+                        run_statistics_bench(
+                            runs=options["requests"], warmup=options["warmup"], quiet=quiet
                         )
                     )
                 )
