@@ -22,6 +22,7 @@ from backend.demo.bench.database import (
     ensure_database,
     using_database,
 )
+from backend.demo.bench.designations_bench import designations_report, run_designations_bench
 from backend.demo.bench.load_bench import load_report, run_load_bench
 from backend.demo.bench.procurement_bench import procurement_report, run_procurement_bench
 from backend.demo.bench.report import checkout_report, report
@@ -30,7 +31,7 @@ from backend.demo.bench.search_bench import run_search_bench, search_report
 from backend.demo.bench.statistics_bench import run_statistics_bench, statistics_report
 from backend.demo.synthetic import DEFAULT_BATCH_SIZE
 
-SECTIONS = ("pages", "checkout", "procurement", "search", "load", "statistics")
+SECTIONS = ("pages", "checkout", "procurement", "search", "load", "statistics", "designations")
 
 
 class Command(BaseCommand):
@@ -135,6 +136,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     statistics_report(
                         run_statistics_bench(
+                            runs=options["requests"], warmup=options["warmup"], quiet=quiet
+                        )
+                    )
+                )
+            if "designations" in sections:
+                self.stdout.write(
+                    designations_report(
+                        run_designations_bench(
                             runs=options["requests"], warmup=options["warmup"], quiet=quiet
                         )
                     )
