@@ -66,11 +66,10 @@ def shops_of(user: User) -> QuerySet[Producer]:
 
 
 def shops_to_close(user: User) -> QuerySet[Producer]:
-    """Shops the person owns with no other active owner: deleting the account closes them."""
+    """Shops the person owns with no other active owner: deleting the account closes them
+    (and anonymises them, already inactive ones too)."""
     others = SellerMembership.objects.filter(user__is_active=True).exclude(user=user)
-    return Producer.objects.filter(owner=user, is_active=True).exclude(
-        pk__in=others.values("seller_id")
-    )
+    return Producer.objects.filter(owner=user).exclude(pk__in=others.values("seller_id"))
 
 
 def _money(amount: Decimal) -> str:

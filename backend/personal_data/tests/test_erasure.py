@@ -236,3 +236,16 @@ def test_delete_account_closed_shop_logo_and_its_renditions_are_removed(
     market.shop.refresh_from_db()
     assert market.shop.logo.name == ""
     assert not [p for p in (private_folders / "media").rglob("*") if p.is_file()]
+
+
+def test_delete_account_anonymises_a_shop_that_was_already_inactive(market: Marketplace) -> None:
+    # given
+    Producer.objects.filter(pk=market.shop.pk).update(is_active=False)
+
+    # when
+    delete_account(market.seller, actor=market.seller)
+
+    # then
+    market.shop.refresh_from_db()
+    assert market.shop.disability_certificate_number == ""
+    assert market.shop.owner_id is None
