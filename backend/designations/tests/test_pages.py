@@ -8,7 +8,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from backend.accounts.models import User
 from backend.accounts.tests.factories import UserFactory
@@ -199,3 +201,21 @@ def test_export_csv_suppresses_small_people_counts(county_operator: User) -> Non
     event = AuditEvent.objects.get(event_type=AuditEventType.DESIGNATION_LIST_EXPORTED)
     assert event.actor_id == county_operator.pk
     assert event.extra_data == {"year": 2025, "rows": len(body), "format": "csv"}
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_designation_list_page_same_queries_for_one_and_many(county_operator: User, n: int) -> None:
+    # given n eligible sellers, each confirmed
+    client = signed_in(county_operator)
+    for index in range(n):
+        seller = eligible_seller(name=f"示范户{index}")
+        client.post(
+            candidate_url(seller) + "confirm/",
+            {"level": "county", "awarded_on": "2026-03-01", "award_amount": "10000"},
+        )
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST)
+    # then: session, user, portal gate, region, operator, thresholds, designations, figures ×2
+    assert response.content.decode().count("Confirmed") >= n
+    assert len(queries) == 9, "\n".join(q["sql"] for q in queries.captured_queries)
