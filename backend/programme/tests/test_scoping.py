@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.urls import reverse
 
+from backend.accounts.models import User
 from backend.accounts.tests.factories import UserFactory
+from backend.producers.models import Producer
 from backend.producers.tests.factories import ProducerFactory
 from backend.programme.models import (
     ClaimStatus,
@@ -62,13 +64,13 @@ MODELS = (
 def _records_in(county_code: str, place: Region) -> dict[type, Any]:
     """One row of every record model filed under `county_code` (the household in `place`)."""
     county = Region.objects.get(code=county_code)
-    shop = ProducerFactory(region=county)
-    household = HouseholdFactory(region=place)
-    member = HouseholdMemberFactory(household=household)
-    course = CourseFactory(region=county)
-    enrolment = EnrolmentFactory(course=course, member=member)
+    shop = cast(Producer, ProducerFactory(region=county))
+    household = cast(Household, HouseholdFactory(region=place))
+    member = cast(HouseholdMember, HouseholdMemberFactory(household=household))
+    course = cast(Course, CourseFactory(region=county))
+    enrolment = cast(Enrolment, EnrolmentFactory(course=course, member=member))
     assignment = MentorAssignment.objects.create(
-        mentor=UserFactory(), producer=shop, started_on=datetime.date(2025, 1, 1)
+        mentor=cast(User, UserFactory()), producer=shop, started_on=datetime.date(2025, 1, 1)
     )
     review = ListingQualityReview.objects.create(
         producer=shop, reviewed_on=datetime.date(2025, 1, 2)
