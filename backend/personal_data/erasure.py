@@ -26,7 +26,7 @@ from django.utils import timezone
 from backend.accounts.models import User
 from backend.personal_data.errors import AccountAlreadyDeleted, AccountDeletionBlocked, NotYourData
 from backend.personal_data.events import account_deleted_event, shop_closed_event
-from backend.personal_data.locks import lock_user
+from backend.personal_data.locks import lock_carts, lock_user
 from backend.personal_data.registry import Erasure, ErasureBlocker, get_personal_data_policy
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,9 @@ def delete_account(user: User, *, actor: User) -> DeletedAccount:
         locked = lock_user(user.pk)
         if not locked.is_active:
             raise AccountAlreadyDeleted
+        # A checkout completing now holds its cart's row: wait for it, so its order is seen
+        # below (and blocks); a completion that starts later finds its cart gone.
+        lock_carts(locked)
         blockers = deletion_blockers(locked)
         if blockers:
             raise AccountDeletionBlocked(blockers)

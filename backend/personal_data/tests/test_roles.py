@@ -3,6 +3,8 @@ administrator of an enterprise with members must hand over first), pickup-point 
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from backend.delivery.models import PickupPointStaff
@@ -12,6 +14,7 @@ from backend.enterprises.tests.factories import EnterpriseFactory, EnterpriseMem
 from backend.personal_data.erasure import delete_account, deletion_blockers
 from backend.personal_data.export import collect_personal_data
 from backend.personal_data.tests.scenarios import new_user
+from backend.producers.models import Producer
 from backend.producers.tests.factories import ProducerFactory
 from backend.sellers.models import HelperGrant, HelperKind, HelperScope
 
@@ -46,7 +49,7 @@ def test_deletion_blockers_none_when_another_admin_remains() -> None:
 def test_delete_account_ends_helper_enterprise_and_pickup_point_roles() -> None:
     # given
     person = new_user(name="志愿者小张")
-    shop = ProducerFactory()
+    shop = cast(Producer, ProducerFactory())
     HelperGrant.objects.create(
         seller=shop, helper=person, kind=HelperKind.VOLUNTEER, scope=HelperScope.PRODUCTS
     )
