@@ -14,9 +14,13 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import ForeignKey, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from backend.producers.models import Producer
+from backend.programme.documents import OpenedDocument
 from backend.programme.errors import ProgrammeError
 from backend.programme.models import Course, Enrolment, Household, HouseholdMember
 from backend.programme.scoping import records_for, region_scope_q, regions_in_scope
@@ -133,3 +137,45 @@ class ServiceCheckedForm(forms.ModelForm):  # type: ignore[type-arg]
                 else:
                     self.add_error(None, error.message)
         return cleaned
+
+
+class DocumentAdminMixin:
+    """A `<pk>/document/` page that serves the record's private file through `open_document`."""
+
+    document_label = _("Open the file")
+
+    def open_document(self, object_id: int, actor: Any) -> OpenedDocument:  # pragma: no cover
+        raise NotImplementedError
+
+    def get_urls(self) -> list[URLPattern]:
+        admin_self: Any = self
+        info = admin_self.model._meta.app_label, admin_self.model._meta.model_name
+        own = [
+            path(
+                "<int:object_id>/document/",
+                admin_self.admin_site.admin_view(self.document_view),
+                name=f"{info[0]}_{info[1]}_document",
+            )
+        ]
+        return own + super().get_urls()  # type: ignore[misc]
+
+    def document_view(self, request: HttpRequest, object_id: int) -> FileResponse:
+        if not request_is_operator(request):
+            raise Http404
+        try:
+            opened = self.open_document(object_id, request.user)
+        except ProgrammeError:
+            raise Http404 from None
+        return FileResponse(
+            opened.file,
+            as_attachment=True,
+            filename=opened.download_name,
+            content_type=opened.content_type,
+        )
+
+    def document_link(self, obj: Any, has_file: bool) -> str:
+        if not has_file:
+            return "—"
+        meta = obj._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_document", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, self.document_label)

@@ -9,7 +9,12 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from backend.programme.admin.base import ProgrammeRecordAdmin, ServiceCheckedForm
+from backend.programme.admin.base import (
+    DocumentAdminMixin,
+    ProgrammeRecordAdmin,
+    ServiceCheckedForm,
+)
+from backend.programme.documents import open_certificate, open_claim_receipt
 from backend.programme.errors import ProgrammeError, ProgrammeErrorCode
 from backend.programme.models import ClaimStatus, Course, Enrolment, SubsidyClaim
 from backend.programme.records import save_record
@@ -122,7 +127,7 @@ class EnrolmentChangeForm(ServiceCheckedForm):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(ProgrammeRecordAdmin):
+class EnrolmentAdmin(DocumentAdminMixin, ProgrammeRecordAdmin):
     list_display = (
         "person_name",
         "course",
@@ -141,6 +146,13 @@ class EnrolmentAdmin(ProgrammeRecordAdmin):
     def has_certificate(self, obj: Enrolment) -> bool:
         return bool(obj.certificate)
 
+    @admin.display(description=_("certificate file"))
+    def certificate_file(self, obj: Enrolment) -> str:
+        return self.document_link(obj, bool(obj.certificate))
+
+    def open_document(self, object_id: int, actor: Any) -> Any:
+        return open_certificate(object_id, actor=actor)
+
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
@@ -156,7 +168,7 @@ class EnrolmentAdmin(ProgrammeRecordAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
             return ()
-        return ("course", "person_name", "is_disabled", "completed", "has_certificate")
+        return ("course", "person_name", "is_disabled", "completed", "certificate_file")
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
@@ -170,7 +182,7 @@ class EnrolmentAdmin(ProgrammeRecordAdmin):
                         "person_name",
                         "is_disabled",
                         "completed",
-                        "has_certificate",
+                        "certificate_file",
                     )
                 },
             ),
@@ -268,7 +280,7 @@ class ClaimDecisionForm(ServiceCheckedForm):
 
 
 @admin.register(SubsidyClaim)
-class SubsidyClaimAdmin(ProgrammeRecordAdmin):
+class SubsidyClaimAdmin(DocumentAdminMixin, ProgrammeRecordAdmin):
     list_display = (
         "enrolment",
         "amount_claimed",
@@ -280,6 +292,14 @@ class SubsidyClaimAdmin(ProgrammeRecordAdmin):
     list_filter = ("status",)
     list_select_related = ("enrolment", "decided_by")
     search_fields = ("enrolment__person_name",)
+
+    def open_document(self, object_id: int, actor: Any) -> Any:
+        return open_claim_receipt(object_id, actor=actor)
+
+    @admin.display(description=_("receipt for the fee paid"))
+    def receipt_file(self, obj: SubsidyClaim) -> str:
+        return self.document_link(obj, bool(obj.evidence))
+
     _shown = (
         "enrolment",
         "fee_paid_amount",
@@ -289,6 +309,7 @@ class SubsidyClaimAdmin(ProgrammeRecordAdmin):
         "submitted_at",
         "decided_by",
         "decided_at",
+        "receipt_file",
     )
 
     def get_form(

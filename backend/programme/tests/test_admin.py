@@ -335,3 +335,43 @@ def test_listing_review_add_in_admin(client, county_operator):
     # then
     assert response.status_code == 302
     assert shop.listing_quality_reviews.get().scores.get().score == 4
+
+
+def test_certificate_opened_by_county_operator_is_audited_and_hidden_from_others(
+    client, county_operator, other_county_operator
+):
+    # given an enrolment with a certificate
+    from backend.programme.training import attach_certificate
+    from backend.verification.tests.conftest import PDF_BYTES, pdf_upload
+
+    enrolment = cast(Enrolment, EnrolmentFactory())
+    attach_certificate(enrolment, pdf_upload("证书.pdf"), actor=county_operator)
+    url = _url("enrolment", "document", enrolment.pk)
+    # when
+    client.force_login(other_county_operator)
+    refused = client.get(url)
+    client.force_login(county_operator)
+    page = client.get(_url("enrolment", "change", enrolment.pk))
+    response = client.get(url)
+    # then
+    assert refused.status_code == 404
+    assert url in page.content.decode()
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert f"certificate-{enrolment.pk}.pdf" in response["Content-Disposition"]
+    viewed = AuditEvent.objects.get(event_type=AuditEventType.COURSE_CERTIFICATE_VIEWED)
+    assert viewed.actor_id == county_operator.pk
+
+
+def test_claim_receipt_without_file_is_not_there(client, county_operator):
+    # given a claim filed without a receipt
+    enrolment = cast(Enrolment, EnrolmentFactory())
+    claim = submit_subsidy_claim(
+        enrolment, actor=county_operator, amount_claimed=Decimal("5"), fee_paid_amount=Decimal("5")
+    )
+    client.force_login(county_operator)
+    # when
+    response = client.get(_url("subsidyclaim", "document", claim.pk))
+    # then
+    assert response.status_code == 404
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.SUBSIDY_RECEIPT_VIEWED).exists()
