@@ -102,18 +102,4 @@ LOADER_LOGINS = (
     ),
     DemoLogin("reviewer-wu@demo.sunshine.test", "customer", "", (), "wrote reviews"),
     DemoLogin("reviewer-zheng@demo.sunshine.test", "customer", "", (), "wrote reviews"),
-    DemoLogin(
-        "chengxian-federation@demo.sunshine.test",
-        "county federation operator (staff)",
-        "",
-        (),
-        "成县 statistics /programme/621221/",
-    ),
-    DemoLogin(
-        "dingxi-federation@demo.sunshine.test",
-        "city federation operator (staff)",
-        "",
-        (),
-        "定西市 statistics /programme/6211/",
-    ),
 )

@@ -26,7 +26,7 @@ from django.utils import timezone
 from backend.accounts.models import User
 from backend.catalog.models import ProductVariantChannelListing
 from backend.catalog.product_editing import default_channel
-from backend.demo.accounts import DEMO_PASSWORD
+from backend.demo.accounts import DEMO_PASSWORD, DemoLogin
 from backend.orders.models import Order, OrderLine, OrderStatus, PaymentStatus, SubOrder
 from backend.payments.ledger import record_sale_entries
 from backend.producers.models import Producer, ProducerKind
@@ -37,6 +37,23 @@ from backend.sellers.models import OperatorScope
 BUYER_EMAIL = "year-of-sales@demo.sunshine.test"
 COUNTY_OPERATOR = ("chengxian-federation@demo.sunshine.test", "成县残联 赵晓梅（演示）", "621221")
 CITY_OPERATOR = ("dingxi-federation@demo.sunshine.test", "定西市残联 钱文博（演示）", "6211")
+# For `LOADER_LOGINS` (backend/demo/accounts.py) once `load_demo` runs this loader.
+PROGSTATS_LOGINS = (
+    DemoLogin(
+        COUNTY_OPERATOR[0],
+        "county federation operator (staff)",
+        "",
+        (),
+        "成县 statistics /programme/621221/",
+    ),
+    DemoLogin(
+        CITY_OPERATOR[0],
+        "city federation operator (staff)",
+        "",
+        (),
+        "定西市 statistics /programme/6211/",
+    ),
+)
 HOUSEHOLD_SELLING = (
     ProducerKind.COOPERATIVE,
     ProducerKind.EMPLOYMENT_BASE,

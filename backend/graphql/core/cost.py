@@ -68,6 +68,8 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
         "pledges": _connection(),
         "contract": ONE,
         "contracts": _connection(),
+        "statisticsRegions": ONE,
+        "regionStatistics": {"complexity": 10},  # a region's year: a dozen aggregations
     },
     # Lists of objects added with zone, traceability and procurement: each priced once per row
     # of its parent, so nesting them under a page multiplies (backend/security/tests walk them).
@@ -76,6 +78,9 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     "Pavilion": {"photos": ONE, "featuredProducers": ONE, "featuredProducts": ONE},
     "RegionalBrand": {"pavilions": ONE},
     "Contract": {"lines": ONE, "deliveries": ONE},
+    "RegionStatistics": {"tables": ONE, "table": ONE},
+    "StatisticsTable": {"columns": ONE, "rows": ONE},
+    "StatisticsRow": {"values": ONE},
     "ProcurementOrder": {"lines": ONE},
     "PurchaseRequest": {"quotes": ONE},
     "Fulfillment": {"lines": ONE},
