@@ -18,6 +18,7 @@ buying for a fixed number of seconds (`manage.py run_bench --only load`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -300,6 +301,8 @@ class LoadResult:
     overallocated_rows: int = 0
     lines_without_allocation: int = 0
     error_samples: Counter[str] = field(default_factory=Counter)
+    server_get_ms: list[float] = field(default_factory=list)
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     @property
     def per_second(self) -> float:
@@ -321,6 +324,17 @@ def figures(events: Path) -> tuple[dict[str, KindFigures], KindFigures, Counter[
         if not event["ok"]:
             samples[event["error"]] += 1
     return kinds, overall, samples
+
+
+def server_times(log: Path) -> list[float]:
+    """Server-side durations of GET requests from the app's JSON request lines (without the
+    time spent queueing for a free worker), to tell app time from a saturated machine."""
+    times: list[float] = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith('{"method": "GET"'):
+            with contextlib.suppress(ValueError, KeyError):
+                times.append(float(json.loads(line)["duration_ms"]))
+    return times
 
 
 def merge(name: str, parts: list[KindFigures]) -> KindFigures:
@@ -395,6 +409,8 @@ def run_load_bench(
                     plan, url=server.url, users=users, seconds=seconds, log=data_dir / "locust.log"
                 )
                 elapsed = time.perf_counter() - started
+                load_average = os.getloadavg()
+            server_get_ms = server_times(server.log)
             kinds, overall, samples = figures(events)
             shutil.copy(events, data_dir / "events.jsonl")
             checks = stock_checks([item.variant_id for item in buy], stock_each)
@@ -413,6 +429,8 @@ def run_load_bench(
         storefront=merge("storefront", [kinds[kind] for kind in STOREFRONT_KINDS]),
         stock_set=stock_each * len(buy),
         error_samples=samples,
+        server_get_ms=server_get_ms,
+        load_average=load_average,
         **checks,
     )
 
@@ -427,7 +445,9 @@ def load_report(result: LoadResult) -> str:
         f"Load: {result.users} locust users for {result.seconds:.0f} s against gunicorn "
         f"({result.workers} workers × {result.threads} thread) on loopback, think time "
         f"{result.think[0]}–{result.think[1]} s",
-        f"throughput {result.per_second:.1f} requests/s, {result.overall.requests:,} requests",
+        f"throughput {result.per_second:.1f} requests/s, {result.overall.requests:,} requests; "
+        f"machine load average at the end {result.load_average[0]:.1f} "
+        f"({os.cpu_count()} CPUs)",
         "",
         "| kind | requests | p50 | p95 | p99 | errors |",
         "|---|---|---|---|---|---|",
@@ -436,6 +456,12 @@ def load_report(result: LoadResult) -> str:
         lines.append(
             f"| {row.kind} | {row.requests:,} | {_ms(row.p(50))} | {_ms(row.p(95))} | "
             f"{_ms(row.p(99))} | {row.errors} ({row.error_rate:.2%}) |"
+        )
+    if result.server_get_ms:
+        lines.append(
+            f"server time of GET pages (no queueing): p50 "
+            f"{_ms(percentile(result.server_get_ms, 50))}, p95 "
+            f"{_ms(percentile(result.server_get_ms, 95))}"
         )
     lines += [
         "",
