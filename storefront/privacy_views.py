@@ -15,6 +15,7 @@ from backend.accounts.password_reset import request_password_reset
 from backend.personal_data.erasure import delete_account, deletion_blockers
 from backend.personal_data.errors import AccountDeletionBlocked
 from backend.personal_data.export import export_personal_data
+from backend.personal_data.sections.shops import shops_after_deletion
 from storefront.cart_session import signed_in_user
 from storefront.order_access import sign_in_redirect
 from storefront.privacy_forms import ConfirmDeletionForm, NewPasswordForm, PasswordResetRequestForm
@@ -58,7 +59,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         else:
             logout(request)
             return HttpResponseRedirect(reverse("storefront:account_deleted"))
-    context = {"form": form, "blockers": blockers}
+    context = {"form": form, "blockers": blockers, "shops": shops_after_deletion(user)}
     return render(request, "storefront/account/delete.html", context, status=200)
 
 

@@ -149,6 +149,19 @@ def test_account_delete_while_an_order_is_in_flight_says_what_to_do(
     assert market.buyer.is_active
 
 
+def test_account_delete_page_names_the_shop_that_will_close(
+    client: Client, market: Marketplace
+) -> None:
+    # given
+    client.force_login(market.seller)
+
+    # when
+    page = client.get(DELETE).content.decode()
+
+    # then
+    assert "小李的党参店 will close." in page
+
+
 def _reset_link(message: mail.EmailMessage) -> str:
     found = re.search(r"https?://\S+", str(message.body))
     assert found is not None

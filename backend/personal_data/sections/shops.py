@@ -25,6 +25,7 @@ A shop is closed only when nothing is in flight: no unfinished sub-order, no unp
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -70,6 +71,24 @@ def shops_to_close(user: User) -> QuerySet[Producer]:
     (and anonymises them, already inactive ones too)."""
     others = SellerMembership.objects.filter(user__is_active=True).exclude(user=user)
     return Producer.objects.filter(owner=user).exclude(pk__in=others.values("seller_id"))
+
+
+@dataclass(frozen=True)
+class ShopsAfterDeletion:
+    closing: list[str]  # names of shops that close
+    handed_over: list[str]  # names of shops that go on with their other owners
+
+
+def shops_after_deletion(user: User) -> ShopsAfterDeletion:
+    """What deleting the account would do to the person's shops (for the confirmation page)."""
+    closing = list(shops_to_close(user).order_by("pk").values_list("name", flat=True))
+    handed_over = list(
+        Producer.objects.filter(owner=user)
+        .exclude(pk__in=shops_to_close(user).values("pk"))
+        .order_by("pk")
+        .values_list("name", flat=True)
+    )
+    return ShopsAfterDeletion(closing, handed_over)
 
 
 def _money(amount: Decimal) -> str:
