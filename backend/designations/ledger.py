@@ -34,8 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -86,9 +85,9 @@ def _tables() -> dict[str, str]:
     }
 
 
-# {scope} is the SQL of a queryset of producer ids; %(...)s are parameters.
+# The producers are an array parameter (`= ANY(%s)`): the planner then knows how many there
+# are and joins the year's rows by hash instead of one index probe per sub-order.
 _COUNTED_CTES = """
-scope (id) AS ({scope}),
 counted AS (
     SELECT so.id, so.producer_id,
            GREATEST(so.subtotal_amount - so.refunded_amount, 0) AS amount,
@@ -98,7 +97,7 @@ counted AS (
     WHERE o.created_at >= %s AND o.created_at < %s
       AND o.payment_status IN (%s, %s)
       AND so.status NOT IN (%s, %s)
-      AND so.producer_id IN (SELECT id FROM scope)
+      AND so.producer_id = ANY(%s)
       AND NOT EXISTS (SELECT 1 FROM {proc_order} po WHERE po.order_id = o.id)
 ),
 accepted AS (
@@ -106,21 +105,13 @@ accepted AS (
            pl.created_at
     FROM {proc_line} pl
     WHERE pl.created_at >= %s AND pl.created_at < %s AND pl.accepted_amount > 0
-      AND pl.producer_id IN (SELECT id FROM scope)
+      AND pl.producer_id = ANY(%s)
 )"""
 
 
-def _counted_params(year: int) -> list[Any]:
+def _counted_params(year: int, ids: list[int]) -> list[Any]:
     start, end = year_bounds(year)
-    return [start, end, *PAID, *NOT_COUNTED, start, end]
-
-
-def _scope_sql(producers: QuerySet[Producer]) -> tuple[str, tuple[Any, ...]]:
-    try:
-        sql, params = producers.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # Producer.objects.none(): nobody in scope
-        return "SELECT NULL::bigint WHERE FALSE", ()
-    return sql, tuple(params)
+    return [start, end, *PAID, *NOT_COUNTED, ids, start, end, ids]
 
 
 _HOUSEHOLD_COLUMNS = {
@@ -132,11 +123,12 @@ _HOUSEHOLD_COLUMNS = {
 DRIVING_LINKS = (HouseholdLinkKind.MEMBER, HouseholdLinkKind.SUPPLIER, HouseholdLinkKind.EMPLOYEE)
 
 
-def _linked_params(year: int) -> list[Any]:
+def _linked_params(year: int, ids: list[int]) -> list[Any]:
     return [
         [str(kind) for kind in DRIVING_LINKS],
         datetime.date(year, 12, 31),
         datetime.date(year, 1, 1),
+        ids,
     ]
 
 
@@ -158,14 +150,16 @@ sales AS (
     GROUP BY producer_id
 ),
 supplying AS (
-    SELECT l.producer_id, l.beneficiary_household_ref AS ref
-    FROM {line} l JOIN counted c ON c.id = l.sub_order_id
-    WHERE l.beneficiary_household_ref <> ''
-    UNION ALL SELECT producer_id, ref FROM accepted WHERE ref <> ''
+    -- each (producer, household) pair once: the year's lines collapse to a few per household
+    SELECT DISTINCT producer_id, ref
+    FROM (SELECT l.producer_id, l.beneficiary_household_ref AS ref
+          FROM {line} l JOIN counted c ON c.id = l.sub_order_id
+          WHERE l.beneficiary_household_ref <> ''
+          UNION ALL SELECT producer_id, ref FROM accepted WHERE ref <> '') s
 ),
 households AS (
-    SELECT producer_id, COUNT(DISTINCT ref) AS households,
-           COUNT(DISTINCT ref) FILTER (WHERE ref IN ({disabled})) AS disabled_households
+    SELECT producer_id, COUNT(*) AS households,
+           COUNT(*) FILTER (WHERE ref IN ({disabled})) AS disabled_households
     FROM supplying
     GROUP BY producer_id
 ),
@@ -174,11 +168,11 @@ linked AS (
     FROM {link} hl JOIN {household} hh ON hh.id = hl.household_id
     WHERE hl.kind = ANY(%s) AND hl.started_on <= %s
       AND (hl.ended_on IS NULL OR hl.ended_on >= %s)
-      AND hl.producer_id IN (SELECT id FROM scope)
+      AND hl.producer_id = ANY(%s)
 ),
 driven AS (
-    SELECT producer_id, COUNT(DISTINCT ref) AS driven_households
-    FROM (SELECT producer_id, ref FROM supplying UNION ALL SELECT producer_id, ref FROM linked) d
+    SELECT producer_id, COUNT(*) AS driven_households
+    FROM (SELECT producer_id, ref FROM supplying UNION SELECT producer_id, ref FROM linked) d
     GROUP BY producer_id
 )
 SELECT p.id, p.name, p.kind, r.full_name, r.name, p.region_id, r.parent_id,
@@ -190,7 +184,7 @@ JOIN {region} r ON r.id = p.region_id
 LEFT JOIN sales s ON s.producer_id = p.id
 LEFT JOIN households h ON h.producer_id = p.id
 LEFT JOIN driven d ON d.producer_id = p.id
-WHERE p.id IN (SELECT id FROM scope) AND ({having})
+WHERE p.id = ANY(%s) AND ({having})
 ORDER BY p.name, p.id
 """
 )
@@ -206,20 +200,22 @@ def producer_figures(
     """Figures of the producers of the given kinds that reach at least one of `at_least` (each
     a policy's producer kinds and lowest thresholds; the exact test per region follows in
     Python on these few rows), and of the producers `also` named (designated ones)."""
-    scope, scope_params = _scope_sql(producers)
+    ids = list(producers.order_by("pk").values_list("pk", flat=True))
     having, having_params = _having(at_least)
     having = f"{having} OR p.id = ANY(%s)"
     having_params.append(sorted(set(also)))
     disabled, disabled_params = _disabled_households_sql()
-    sql = _PRODUCER_FIGURES.format(scope=scope, having=having, disabled=disabled, **_tables())
-    with connection.cursor() as cursor:
+    sql = _PRODUCER_FIGURES.format(having=having, disabled=disabled, **_tables())
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The distinct household counts sort the year's supplying lines: in memory, not on disk.
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(
             sql,
             [
-                *scope_params,
-                *_counted_params(year),
+                *_counted_params(year, ids),
                 *disabled_params,
-                *_linked_params(year),
+                *_linked_params(year, ids),
+                ids,
                 *having_params,
             ],
         )
@@ -368,11 +364,10 @@ class MonthSales:
 
 def producer_sales_by_month(year: int, producer_id: int) -> list[MonthSales]:
     """Twelve months (zero where nothing sold) of the producer's counted sales. One statement."""
-    scope, scope_params = _scope_sql(Producer.objects.filter(pk=producer_id))
-    sql = _MONTHLY_SALES.format(scope=scope, **_tables())
+    sql = _MONTHLY_SALES.format(**_tables())
     with connection.cursor() as cursor:
         cursor.execute(
-            sql, [*scope_params, *_counted_params(year), str(timezone.get_default_timezone())]
+            sql, [*_counted_params(year, [producer_id]), str(timezone.get_default_timezone())]
         )
         found = {row[0]: (Decimal(row[1]), row[2]) for row in cursor.fetchall()}
     return [
@@ -406,11 +401,10 @@ class HouseholdSupply:
 def households_supplying(year: int, producer_id: int) -> list[HouseholdSupply]:
     """The households that supplied the producer's counted sales (value of their lines before
     any refund of the whole sub-order). One statement."""
-    scope, scope_params = _scope_sql(Producer.objects.filter(pk=producer_id))
     disabled, disabled_params = _disabled_households_sql()
-    sql = _HOUSEHOLDS.format(scope=scope, disabled=disabled, **_tables())
+    sql = _HOUSEHOLDS.format(disabled=disabled, **_tables())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*scope_params, *_counted_params(year), *disabled_params])
+        cursor.execute(sql, [*_counted_params(year, [producer_id]), *disabled_params])
         return [
             HouseholdSupply(row[0], row[1], Decimal(row[2]), row[3]) for row in cursor.fetchall()
         ]

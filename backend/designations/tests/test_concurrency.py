@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.designations.confirmation import ConfirmationDraft, confirm_designation
@@ -26,7 +27,10 @@ KIND = "county_demonstration_household"
 
 @pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 def test_two_confirmations_racing_make_one_designation() -> None:
-    # given an eligible seller and two operators of its county
+    # given an eligible seller and two operators of its county (regions reloaded if a
+    # transactional test before this one flushed them)
+    if not Region.objects.filter(code="621123").exists():
+        call_command("load_regions", verbosity=0)
     county = Region.objects.get(code="621123")
     seller = DisabledSellerFactory.create(region=county)
     shop_sale(seller, "100000.00", when=moment(2025))

@@ -216,6 +216,7 @@ def test_designation_list_page_same_queries_for_one_and_many(county_operator: Us
     # when
     with CaptureQueriesContext(connection) as queries:
         response = client.get(LIST)
-    # then: session, user, portal gate, region, operator, thresholds, designations, figures ×2
+    # then: session, user, portal gate, region, operator, thresholds, designations, producer ids,
+    # savepoint, work_mem, producers, release, enterprises
     assert response.content.decode().count("Confirmed") >= n
-    assert len(queries) == 9, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 13, "\n".join(q["sql"] for q in queries.captured_queries)

@@ -56,9 +56,10 @@ def test_eligibility_list_same_queries_for_one_and_many(province_operator: User,
     _world(n, province_operator)
     # when
     queries, found = _count(province_operator)
-    # then: operator check, thresholds, designations, producers, enterprises
+    # then: operator check, thresholds, designations, producer ids, savepoint, work_mem,
+    # producers' figures, release, enterprises' figures
     assert found == 3 * n
-    assert queries == 5, "eligibility list queries"
+    assert queries == 9, "eligibility list queries"
 
 
 @pytest.mark.parametrize("n", [1, 5])
@@ -76,4 +77,6 @@ def test_candidate_evidence_same_queries_for_one_and_many_sales(
         )
     # then
     assert len(evidence.households) == n
-    assert len(queries) == 6
+    # operator check, thresholds, designations, the candidate's figures (ids, savepoint,
+    # work_mem, figures, release), sales by month, households
+    assert len(queries) == 10
