@@ -249,3 +249,27 @@ def test_delete_account_anonymises_a_shop_that_was_already_inactive(market: Mark
     market.shop.refresh_from_db()
     assert market.shop.disability_certificate_number == ""
     assert market.shop.owner_id is None
+
+
+def test_delete_account_costs_the_same_queries_for_one_and_many_orders(
+    market: Marketplace,
+) -> None:
+    # given: one buyer with one finished order and review, another with three
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from backend.personal_data.tests.scenarios import finish_order
+
+    other = new_user(name="常客", email="regular@example.test")
+    for _ in range(3):
+        finish_order(place_order(market.channel, market.courier, other, market.shop))
+
+    # when
+    counts = []
+    for person in (market.buyer, other):
+        with CaptureQueriesContext(connection) as captured:
+            delete_account(person, actor=person)
+        counts.append(len(captured.captured_queries))
+
+    # then
+    assert counts[0] == counts[1]
