@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 from backend.catalog.models import Product
 from backend.demo.bench.timing import Timing, measure
+from backend.search.backends.postgres_index import cluster_index
 from backend.search.indexing import index_products, reindex_all
 from backend.search.interface import SearchQuery, search_products
 from backend.search.models import SearchDocument
@@ -92,13 +93,14 @@ def _index_sample() -> tuple[int, float]:
     return written, written / (time.perf_counter() - started)
 
 
-def _copy_products(target: int, quiet: bool) -> None:
-    """Copy synthetic products and their documents until there are `target` documents."""
+def _copy_products(target: int, quiet: bool) -> bool:
+    """Copy synthetic products and their documents until there are `target` documents;
+    True when it copied any."""
     doc = SearchDocument._meta.db_table
     product = Product._meta.db_table
     have = SearchDocument.objects.count()
     if have >= target:
-        return
+        return False
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS bench_src AS SELECT row_number() OVER "
@@ -149,27 +151,32 @@ def _copy_products(target: int, quiet: bool) -> None:
                 done, wanted = last, wanted - size
                 bar.update(size)
         cursor.execute("VACUUM ANALYZE " + doc)
+    return True
 
 
-def _bench_tags() -> None:
+def _bench_tags() -> int:
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {SearchDocument._meta.db_table} SET poor_household_windows = "
             "tstzmultirange(tstzrange(now() - interval '30 days', now() + interval '335 days')) "
             "WHERE mod(producer_id, 4) = 0 AND poor_household_windows = '{}'::tstzmultirange"
         )
+        return int(cursor.rowcount)
 
 
 def run_search_bench(*, documents: int, runs: int, warmup: int, quiet: bool) -> SearchBenchResult:
     originals = Product.objects.exclude(slug__startswith=COPY_PREFIX).count()
     indexed = SearchDocument.objects.exclude(product__slug__startswith=COPY_PREFIX).count()
     stale = SearchDocument.objects.filter(name_terms__isnull=True).exists()
-    if indexed >= originals * 0.9 and not stale:
-        index_documents, rate = _index_sample()
-    else:
+    rebuilt = not (indexed >= originals * 0.9 and not stale)
+    if rebuilt:
         index_documents, rate = _index_everything(quiet)
-    _copy_products(documents, quiet)
-    _bench_tags()
+    else:
+        index_documents, rate = _index_sample()
+    copied = _copy_products(documents, quiet)
+    if _bench_tags() or rebuilt or copied:
+        # The documents in category and name order, as `search_reindex --cluster` leaves them.
+        cluster_index()
     timings = []
     for label, query in QUERY_SET:
         total = search_products(query).total

@@ -45,33 +45,31 @@ ORDER_BY = {
 }
 
 
-def _threshold(plan: Plan, query: SearchQuery, k: int) -> tuple[str, str]:
-    """The k-th row's value of the sort's leading key (k = offset + limit), by a key every
-    row already has, and the condition a row must meet to possibly be among the first k.
+def _may_reach_page(plan: Plan, query: SearchQuery, k: int) -> str:
+    """The condition a row of `r` must meet to possibly be among the first k (k = offset +
+    limit), from the k-th row's value of the sort's leading key by what every row already
+    has (one scalar subquery, evaluated once). Only the rows that pass get exact points.
 
-    relevance: the k-th largest *lower bound* of the ordering key L; a row whose *upper
+    relevance: the k-th largest *lower bound* L of the ordering key; a row whose *upper
     bound* is below L is ordered after k rows whose exact key is at least L, so it cannot be
     on the page. price: the k-th price (NULL when the k-th row has none: then every row may
-    be). newest: the k-th creation time. Only the rows that pass get exact points."""
+    be). newest: the k-th creation time. Fewer than k rows: every row."""
     st = plan.statement
     n = max(plan.term_count, 1)
     skip = st.bind(k - 1)
     if query.sort_key == "relevance":
-        return (
-            f"SELECT s.lower + {n} * s.boost AS x FROM r s ORDER BY 1 DESC OFFSET {skip} LIMIT 1",
-            f"s.upper + {n} * s.boost >= t.x",
-        )
+        kth = f"SELECT s.lower + {n} * s.boost FROM r s ORDER BY 1 DESC OFFSET {skip} LIMIT 1"
+        return f"s.upper + {n} * s.boost >= coalesce(({kth}), -1)"
     if query.sort_key == "newest":
-        return (
-            "SELECT s.product_created_at AS x FROM r s "
-            f"ORDER BY s.product_created_at DESC, s.product_id DESC OFFSET {skip} LIMIT 1",
-            "s.product_created_at >= t.x",
+        kth = (
+            "SELECT s.product_created_at FROM r s "
+            f"ORDER BY s.product_created_at DESC, s.product_id DESC OFFSET {skip} LIMIT 1"
         )
+        return f"s.product_created_at >= coalesce(({kth}), '-infinity'::timestamptz)"
     order, compare = ("ASC", "<=") if query.sort_key == "price_asc" else ("DESC", ">=")
-    return (
-        f"SELECT s.price AS x FROM r s ORDER BY s.price {order} NULLS LAST OFFSET {skip} LIMIT 1",
-        f"s.price {compare} t.x",
-    )
+    kth = f"SELECT s.price FROM r s ORDER BY s.price {order} NULLS LAST OFFSET {skip} LIMIT 1"
+    # NULL (no k-th price, or a row without a price): keep the row, a harmless extra.
+    return f"coalesce(s.price {compare} ({kth}), TRUE)"
 
 
 def search_sql(plan: Plan, query: SearchQuery) -> str:
@@ -82,7 +80,7 @@ def search_sql(plan: Plan, query: SearchQuery) -> str:
 
     Ranking in two phases (provably the same page as scoring every row): `r` gives every row
     that passes all filters its boost and the bounds of its term points from `b` alone; the
-    rows that can reach the first offset + limit places (see `_threshold`) get their exact
+    rows that can reach the first offset + limit places (see `_may_reach_page`) get their exact
     points, reading `head_terms` only when some term is not in the name."""
     st = plan.statement
     blank = "NULL::int, NULL::int, NULL::int, NULL::int, NULL::int[], NULL::int"
@@ -90,16 +88,16 @@ def search_sql(plan: Plan, query: SearchQuery) -> str:
         f"SELECT f.facet, f.key, f.label, f.n, {blank} FROM ({part}) f(facet, key, label, n)"
         for part in facet_parts(plan, query)
     ]
-    ctes = [matches_cte(plan)]
+    ctes = [*plan.ctes, matches_cte(plan)]
     if query.page_limit:
         n = max(plan.term_count, 1)
         flags = " AND ".join(f"s.{name}" for name in FACET_FLAGS)
         ctes.append(
-            f"r AS (SELECT s.doc_id, s.product_id, s.price, s.product_created_at, s.mask, "
-            f"s.cheap, {plan.boost_of('s.mask')} AS boost, {plan.lower} AS lower, "
-            f"{plan.upper} AS upper FROM b s WHERE {flags})"
+            "r AS NOT MATERIALIZED (SELECT s.doc_id, s.product_id, s.price, "
+            f"s.product_created_at, s.mask, s.cheap, {plan.boost_of('s.mask')} AS boost, "
+            f"{plan.lower} AS lower, {plan.upper} AS upper FROM b s WHERE {flags})"
         )
-        threshold, may_reach = _threshold(plan, query, query.page_offset + query.page_limit)
+        may_reach = _may_reach_page(plan, query, query.page_offset + query.page_limit)
         exact = (
             f"(SELECT ARRAY[{', '.join(plan.term_points)}]::int[] FROM {DOC} d "
             "WHERE d.id = s.doc_id)"
@@ -108,8 +106,7 @@ def search_sql(plan: Plan, query: SearchQuery) -> str:
         )
         ctes.append(
             f"c AS (SELECT s.*, CASE WHEN {plan.exact_when} THEN {plan.known_points} "
-            f"ELSE {exact} END AS term_points FROM r s LEFT JOIN ({threshold}) t ON TRUE "
-            f"WHERE t.x IS NULL OR {may_reach})"
+            f"ELSE {exact} END AS term_points FROM r s WHERE {may_reach})"
         )
         relevance = (
             " + ".join(f"c.term_points[{i}]" for i in range(1, plan.term_count + 1))

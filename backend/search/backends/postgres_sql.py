@@ -65,6 +65,7 @@ class Plan:
     that can still reach the page (see backend/search/backends/postgres.py)."""
 
     statement: Statement
+    ctes: list[str]  # CTEs the source needs (the typo pass's close spellings)
     source: str
     where: list[str]
     flags: dict[str, str]
@@ -111,15 +112,19 @@ def build_plan(
     lower = upper = str(FIELD_POINTS["A"])
     exact_when = "TRUE"
     known = "'{}'::int[]"
+    ctes: list[str] = []
     if fuzzy_spelling is not None:
         # The close spellings come from the small dictionary (`<%` uses its trigram index and
-        # the session's threshold); the documents with those spellings by equality.
+        # the session's threshold), each scored once; the documents with those spellings by
+        # equality (a bitmap over the spelling index), joined to their points.
         spell = st.bind(fuzzy_spelling)
-        source += (
-            f" JOIN (SELECT s.spelling, floor(word_similarity({spell}, s.spelling) * "
-            f"{TYPO_POINTS})::int AS points FROM {SPELLING} s WHERE {spell} <%% s.spelling) t "
-            "ON t.spelling = d.spelling"
+        ctes.append(
+            f"close AS MATERIALIZED (SELECT s.spelling, floor(word_similarity({spell}, "
+            f"s.spelling) * {TYPO_POINTS})::int AS points FROM {SPELLING} s "
+            f"WHERE {spell} <%% s.spelling)"
         )
+        source += " JOIN close t ON t.spelling = d.spelling"
+        where.append("d.spelling = ANY(ARRAY(SELECT c.spelling FROM close c))")
         cheap = "t.points"
         lower = upper = "s.cheap"
         known = "ARRAY[s.cheap]"
@@ -154,6 +159,7 @@ def build_plan(
     boost_table = st.bind(policy.boost_table())
     return Plan(
         statement=st,
+        ctes=ctes,
         source=source,
         where=where,
         flags=_facet_flags(query, st, now_param),
