@@ -12,6 +12,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,7 +56,14 @@ def eligibility_list(request: HttpRequest, region_key: str, year: int) -> HttpRe
     return render(
         request,
         "programme_portal/designations/list.html",
-        {"region": region, "region_key": region_key, "year": year, "sections": sections},
+        {
+            "region": region,
+            "region_key": region_key,
+            "year": year,
+            "sections": sections,
+            # one reverse() for the page, not one per row (a province lists thousands)
+            "list_url": reverse("programme_portal:designations", args=[region_key, year]),
+        },
     )
 
 
