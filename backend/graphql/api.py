@@ -13,6 +13,7 @@ from backend.graphql.enterprises.schema import EnterpriseMutations, EnterpriseQu
 from backend.graphql.order.schema import OrderQueries
 from backend.graphql.procurement.schema import ProcurementMutations, ProcurementQueries
 from backend.graphql.producers.schema import ProducerQueries
+from backend.graphql.programme.schema import ProgrammeMutations, ProgrammeQueries
 from backend.graphql.regions.schema import RegionQueries
 from backend.graphql.reviews.schema import ReviewMutations
 from backend.graphql.seller.schema import SellerMutations
@@ -38,6 +39,7 @@ class Query(
     ZoneQueries,
     TraceabilityQueries,
     StatisticsQueries,
+    ProgrammeQueries,
 ):
     pass
 
@@ -50,6 +52,7 @@ class Mutation(
     ProcurementMutations,
     EnterpriseMutations,
     SourcingMutations,
+    ProgrammeMutations,
 ):
     pass
 

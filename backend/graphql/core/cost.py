@@ -70,6 +70,7 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
         "contracts": _connection(),
         "statisticsRegions": ONE,
         "regionStatistics": {"complexity": 10},  # a region's year: a dozen aggregations
+        "myTrainingEnrolments": ONE,  # the signed-in person's few course places
     },
     # Lists of objects added with zone, traceability and procurement: each priced once per row
     # of its parent, so nesting them under a page multiplies (backend/security/tests walk them).
@@ -82,6 +83,7 @@ COST_MAP: dict[str, dict[str, dict[str, Any]]] = {
     "StatisticsTable": {"columns": ONE, "rows": ONE},
     "StatisticsRow": {"values": ONE},
     "ProcurementOrder": {"lines": ONE},
+    "TrainingEnrolment": {"subsidyClaims": ONE},
     "PurchaseRequest": {"quotes": ONE},
     "Fulfillment": {"lines": ONE},
     "Product": {
