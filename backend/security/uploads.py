@@ -6,6 +6,8 @@ gunicorn has no body limit of its own, so `RequestBodyLimit` wraps the WSGI appl
 worker never reads, parses or stores the body. A chunked body without Content-Length reaches
 Django as an empty body (Django reads no more than Content-Length), so it cannot slip past.
 Behind nginx (deploy/nginx.conf) `client_max_body_size` refuses the same sizes one hop earlier.
+The connection is not reused afterwards: gunicorn's sync workers close every connection after
+its response (a WSGI application may not send the hop-by-hop `Connection` header itself).
 Inside Django, DATA_UPLOAD_MAX_MEMORY_SIZE bounds the non-file fields and the upload checks
 (IMAGE_MAX_UPLOAD_BYTES, VERIFICATION_EVIDENCE_MAX_BYTES) bound each file.
 """
@@ -69,8 +71,6 @@ class RequestBodyLimit:
                 ("Content-Type", "text/plain; charset=utf-8"),
                 ("Content-Length", str(len(body))),
                 ("X-Content-Type-Options", "nosniff"),
-                # The unread body is still on the wire: the connection cannot be reused.
-                ("Connection", "close"),
             ],
         )
         return [body]

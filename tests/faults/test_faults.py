@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,3 +128,20 @@ def test_checkout_burst_survives_a_postgresql_restart(site: Site):
         assert sender.attempts["HTTP 500"] >= 1, sender.attempts  # refused while it was down
         assert_consistent(site, burst, sender)
         assert_recovers(server.url, site)
+
+
+def test_gunicorn_answers_413_to_a_gigabyte_upload_without_waiting_for_the_body(site: Site):
+    # given: the headers of a 1 GiB upload, and not one byte of its body
+    with served(site, workers=1) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(
+                b"POST /en/seller/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: multipart/form-data; boundary=x\r\n"
+                b"Content-Length: 1073741824\r\n\r\n"
+            )
+            # when
+            answer = sock.recv(4096)
+        # then: refused at once; the worker is free for the next request
+        assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+        assert recovered(server.url, timeout=10)

@@ -69,7 +69,7 @@ def test_body_limit_declared_length_over_limit_refused_413_unread():
     body = b"".join(door(environ("1025"), answer))
     # then
     assert answer.status.startswith("413")
-    assert answer.headers["Connection"] == "close"
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
     assert "请求内容太大".encode() in body
     assert b"reached" not in body
 
