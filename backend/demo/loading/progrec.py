@@ -33,7 +33,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from backend.accounts.models import User
-from backend.demo.accounts import DEMO_PASSWORD
+from backend.demo.accounts import DEMO_PASSWORD, DemoLogin
 from backend.demo.loading.orders import can_place_orders
 from backend.orders.models import OrderLine
 from backend.procurement.models import ProcurementOrderLine
@@ -76,6 +76,12 @@ from backend.regions.models import Region, RegionLevel
 HOUSEHOLDS = 28  # plus one per demo shop of a disabled person or poor household
 MENTOR_EMAIL = "mentor@demo.sunshine.test"
 MENTOR_MOBILE = "19900008101"
+# For `LOADER_LOGINS` (backend/demo/accounts.py) once `load_demo` runs this loader.
+PROGREC_LOGINS = (
+    DemoLogin(
+        MENTOR_EMAIL, "mentor", "", (), "incubation mentor of 春生 herbs and the 会川 cooperative"
+    ),
+)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
 GIVEN = ("建国", "秀兰", "志强", "桂英", "德明", "玉梅", "永福", "春花", "国庆", "海燕", "福生")
 CADRES = ("驻村第一书记 刘振华（演示）", "乡镇干部 何晓梅（演示）", "县残联 唐立新（演示）")
