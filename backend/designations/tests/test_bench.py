@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
 
 from backend.catalog.tests.factories import CategoryFactory, ChannelFactory, ProductFactory
 from backend.demo.bench.designations_bench import designations_report, run_designations_bench
 from backend.demo.bench.statistics_bench import StatisticsScale
 from backend.designations.tests.ledger_rows import moment, shop_sale
 from backend.producers.tests.factories import DisabledSellerFactory
+from backend.regions.loading import load_official_regions
 from backend.regions.models import Region
 
 # The bench ends with VACUUM ANALYZE (no transaction around the test); every app but the
@@ -24,7 +24,7 @@ def test_designations_bench_small_scale_reports_figures(settings):  # type: igno
     # given the regions (a transactional test may follow one that flushed them) and what the
     # statistics bench copies: a top category, a product, an order's channel
     if not Region.objects.filter(code="63").exists():
-        call_command("load_regions", verbosity=0)
+        load_official_regions()  # not the command: the regions app is not "available" here
     ChannelFactory.create(slug=settings.DEFAULT_CHANNEL_SLUG)
     CategoryFactory.create()
     ProductFactory.create()

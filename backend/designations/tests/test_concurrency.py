@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.designations.confirmation import ConfirmationDraft, confirm_designation
@@ -17,6 +16,7 @@ from backend.designations.models import Designation
 from backend.designations.tests.ledger_rows import moment, shop_sale
 from backend.orders.tests.test_concurrency import errors_of, run_in_threads
 from backend.producers.tests.factories import DisabledSellerFactory
+from backend.regions.loading import load_official_regions
 from backend.regions.models import Region
 from backend.sellers.tests.factories import OperatorScopeFactory
 
@@ -30,7 +30,7 @@ def test_two_confirmations_racing_make_one_designation() -> None:
     # given an eligible seller and two operators of its county (regions reloaded if a
     # transactional test before this one flushed them)
     if not Region.objects.filter(code="621123").exists():
-        call_command("load_regions", verbosity=0)
+        load_official_regions()  # not the command: the regions app is not "available" here
     county = Region.objects.get(code="621123")
     seller = DisabledSellerFactory.create(region=county)
     shop_sale(seller, "100000.00", when=moment(2025))
