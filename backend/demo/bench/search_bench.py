@@ -14,12 +14,15 @@ Data:
 - a quarter of the producers get a live registered-poor-household window in the index (bench
   only), so the boost and the zone filter have work to do.
 
-Last measured (2 shared CPUs, shared_buffers 128 MB; median / p95 ms): at 100,086 documents all
-34 / 78 (typo 77 / 80, pinyin 49 / 64, chinese 34 / 43, facet 29 / 43); at 1,000,000 all
-437 / 924 (typo 919 / 985, pinyin 549 / 713, chinese 437 / 557, facet 370 / 607). Indexing
-~1,400 documents/s; the million is copied in ~3 min (~4,850 products/s). The target (p95 ≤ 50
-ms at a million) is not met: a common word matches ~70,000 rows there, and reading them from
-the heap (≈ one 8 kB page each, rows ~2 kB wide) to count exact facets is most of the time.
+- after building (or when the tags changed), the documents are CLUSTERed in category and
+  name order, as `search_reindex --cluster` leaves a production index.
+
+Last measured (2 shared CPUs under other engineers' load, shared_buffers 128 MB; median / p95
+ms) at 1,000,000 documents: all 180 / 521 (typo 377 / 522, pinyin 257 / 411, chinese 176 /
+208, facet 238 / 546), against 598 / 1,249 before narrow rows, clustering, two-phase ranking
+and the typo dictionary in the same conditions. The target (p95 ≤ 50 ms at a million) is not
+met: a common word matches up to 128,000 documents and every match is still evaluated for the
+exact facet counts (see the README's search section).
 """
 
 from __future__ import annotations
