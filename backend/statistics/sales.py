@@ -1,4 +1,4 @@
-"""Sales of a region's producers in a year, in one SQL statement (and one for names).
+"""Sales of a region's producers in a year.
 
 Counted sales: order lines of paid orders (payment fully charged or partly refunded) whose
 sub-order is not cancelled or refunded, placed in the year (Asia/Shanghai), of producers whose
@@ -10,14 +10,16 @@ Households reached (beneficiary attribution): a line's household is its
 or, for a shop that is itself a household (a disabled individual or a registered poor
 household), the shop; lines with neither reach no household. Income per household = the
 attributed value / the households reached. Household references are counted by their 64-bit
-hash (`hashtextextended`): integers group far faster than text, and two references sharing a
-hash are about as likely as one in 10^7 at a million households.
+hash (`hashtextextended`): two references sharing a hash are about as likely as one in 10^7 at
+a million households.
 
-The statement picks the year's counted shop orders of the area's shops, reads their lines
-once and sums them per shop, month, variant and household (`pre`); from those sums it takes
-per shop, month and top-level category totals (`facts`) and the households reached (`reached`),
-and groups each by GROUPING SETS: the whole area, month, category, producer kind, disability
-category and child region. Category names are read by a second query.
+`sales_figures` (what the pages, exports and GraphQL read) reads the summary tables
+(`models.py`, kept exact by `summaries.py`): sums per shop, month and top-level category,
+grouped by GROUPING SETS over the whole area, month, category, producer kind, disability
+category and child region; and one row per household reached in the area (its months, kinds,
+disability categories, categories and child regions as bit sets and arrays), so a distinct
+count is a row count. `live_sales_figures` computes the same figures from the order lines in
+one statement; the tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from backend.orders.models import OrderStatus, PaymentStatus
 from backend.producers.models import ProducerKind
 from backend.statistics.areas import Area
 from backend.statistics.periods import time_zone_name, year_bounds
+from backend.statistics.summaries import KINDS, ORDERS, REACH, SALES, area_key, refresh
 
 PAID = (PaymentStatus.FULLY_CHARGED.value, PaymentStatus.PARTIALLY_REFUNDED.value)
 NOT_COUNTED = (OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value)
@@ -156,7 +159,9 @@ _GROUPING_IDS = {
 _ALL = 0b11111
 
 
-def sales_figures(area: Area, year: int) -> SalesFigures:
+def live_sales_figures(area: Area, year: int) -> SalesFigures:
+    """The figures computed from the live order lines (the reference the summary tables are
+    tested against; the pages read `sales_figures`)."""
     start, end = year_bounds(year)
     params: dict[str, Any] = {
         "producers": area.producer_ids,
@@ -196,9 +201,131 @@ def sales_figures(area: Area, year: int) -> SalesFigures:
             "child": child,
         }[dimension]
         by[dimension][key] = cell
+    return _named(SalesFigures(total=total, by=by, category_names=names, orders=orders))
+
+
+def _named(figures: SalesFigures) -> SalesFigures:
+    names = figures.category_names
+    by = figures.by
     names.update(
         Category.objects.filter(
             pk__in=[key for key in by["category"] if key is not None]
         ).values_list("pk", "name")
     )
-    return SalesFigures(total=total, by=by, category_names=names, orders=orders)
+    return figures
+
+
+def _summary_facts_sql(area: Area) -> str:
+    """Parameters: producer ids, year. Sums per shop, month and category from ShopSales."""
+    dimensions = "GROUPING SETS ((), (f.month), (f.category), (a.kind), (a.disability), (a.child))"
+    return f"""
+WITH area_producers AS MATERIALIZED (
+    SELECT p.id, p.kind, p.disability_category AS disability, {area.child} AS child
+    FROM producers_producer p JOIN regions_region r ON r.id = p.region_id
+    WHERE p.id = ANY(%(producers)s)
+), f AS (
+    SELECT producer_id, month, category_id AS category, quantity, value, household_value
+    FROM {SALES} WHERE year = %(year)s AND producer_id = ANY(%(producers)s)
+)
+SELECT GROUPING(f.month, f.category, a.kind, a.disability, a.child) AS grouping_id,
+    f.month, f.category, a.kind, a.disability, a.child,
+    COUNT(DISTINCT f.producer_id),
+    (SELECT COALESCE(SUM(orders), 0) FROM {ORDERS}
+     WHERE year = %(year)s AND producer_id = ANY(%(producers)s)),
+    COALESCE(SUM(f.quantity), 0), COALESCE(SUM(f.value), 0), COALESCE(SUM(f.household_value), 0)
+FROM f JOIN area_producers a ON a.id = f.producer_id
+GROUP BY {dimensions}
+"""
+
+
+# (dimension, key, bit column, bit) of the households counted from HouseholdReach bit sets.
+_BITS: tuple[tuple[str, object, str, int], ...] = (
+    *(("month", month, "months", month) for month in range(1, 13)),
+    *(("kind", kind, "kinds", index + 1) for index, kind in enumerate(KINDS)),
+    ("disability", None, "disabilities", 0),
+    *(("disability", category, "disabilities", category) for category in range(1, 8)),
+)
+
+
+def _summary_households_sql() -> str:
+    """Parameters: year, area. Distinct households per group: one row per household reached
+    in the area, so each group counts rows (bit tests for months, kinds, disability
+    categories; array elements for categories and child regions)."""
+    dimensions = ", ".join(f"'{dimension}'" for dimension, _key, _column, _bit in _BITS)
+    keys = ", ".join("NULL" if key is None else f"'{key}'" for _d, key, _c, _b in _BITS)
+    counts = ", ".join(
+        f"COUNT(*) FILTER (WHERE {column} & {1 << bit} <> 0)" for _d, _k, column, bit in _BITS
+    )
+    return f"""
+WITH h AS MATERIALIZED (
+    SELECT months, kinds, disabilities, categories, children
+    FROM {REACH} WHERE year = %(year)s AND area = %(area)s
+)
+SELECT 'total', NULL::text, COUNT(*) FROM h
+UNION ALL
+SELECT unnest(ARRAY[{dimensions}]), unnest(ARRAY[{keys}]::text[]), unnest(ARRAY[{counts}])
+FROM h
+UNION ALL
+SELECT 'category', c::text, COUNT(*) FROM h CROSS JOIN LATERAL unnest(h.categories) c GROUP BY c
+UNION ALL
+SELECT 'child', k, COUNT(*) FROM h CROSS JOIN LATERAL unnest(h.children) k GROUP BY k
+"""
+
+
+def _household_key(dimension: str, key: str | None) -> object:
+    if key is None:
+        return None
+    if dimension in ("month", "category", "disability"):
+        return int(key)
+    return key
+
+
+def sales_figures(area: Area, year: int) -> SalesFigures:
+    """The area's sales in the year from the summary tables, refreshed first (see
+    `summaries.py`): the refresh's four statements, then two reads and the category names."""
+    refresh()
+    params: dict[str, Any] = {
+        "producers": area.producer_ids,
+        "year": year,
+        "area": area_key(area.region),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_summary_facts_sql(area), params)
+        fact_rows = cursor.fetchall()
+        cursor.execute(_summary_households_sql(), params)
+        household_rows = cursor.fetchall()
+    households: dict[str, dict[object, int]] = {dimension: {} for dimension in DIMENSIONS}
+    total_households = 0
+    for dimension, key, count in household_rows:
+        if dimension == "total":
+            total_households = count
+        elif count:
+            households[dimension][_household_key(dimension, key)] = count
+    by: dict[str, dict[object, SalesCell]] = {dimension: {} for dimension in DIMENSIONS}
+    total = EMPTY
+    orders = 0
+    for grouping_id, month, category, kind, disability, child, *figures in fact_rows:
+        orders = int(figures[1])
+        if grouping_id == _ALL:
+            total = _cell(figures, total_households)
+            continue
+        dimension = _GROUPING_IDS[grouping_id]
+        key = {
+            "month": month,
+            "category": category,
+            "kind": kind,
+            "disability": disability,
+            "child": child,
+        }[dimension]
+        by[dimension][key] = _cell(figures, households[dimension].get(key, 0))
+    return _named(SalesFigures(total=total, by=by, category_names={}, orders=orders))
+
+
+def _cell(figures: list[Any], households: int) -> SalesCell:
+    return SalesCell(
+        sellers=figures[0],
+        households=households,
+        quantity=int(figures[2]),
+        value=Decimal(figures[3]),
+        household_value=Decimal(figures[4]),
+    )
