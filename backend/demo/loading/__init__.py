@@ -25,9 +25,13 @@ from backend.demo.loading.delivery import load_demo_delivery
 from backend.demo.loading.enterprises import load_demo_enterprises
 from backend.demo.loading.orders import can_place_orders, load_demo_orders
 from backend.demo.loading.people import DemoPeopleResult, load_demo_people
+from backend.demo.loading.privacy import load_demo_privacy
 from backend.demo.loading.procurement import load_demo_procurement
 from backend.demo.loading.producers import LoadedProducer, load_producer
 from backend.demo.loading.products import load_product
+from backend.demo.loading.progdesig import load_demo_progdesig
+from backend.demo.loading.progrec import attribute_household_refs, load_demo_progrec
+from backend.demo.loading.progstats import load_demo_progstats
 from backend.demo.loading.quoteorders import load_demo_quoteorders
 from backend.demo.loading.regions import load_demo_regions
 from backend.demo.loading.reviews import load_demo_reviews
@@ -149,7 +153,7 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
 
     # After the people: the zone verifies more shops, the delivery and reviews place and
     # receive orders, the contracts need the enterprises. Each goes through the services.
-    bar.set_description("zone, delivery, batches, reviews, enterprises, contracts")
+    bar.set_description("zone, delivery, reviews, contracts, programme records, batches")
     enterprises, contracts = [], []
     if can_place_orders():
         load_demo_zone()
@@ -158,6 +162,14 @@ def load_demo(data: DemoData | None = None, *, progress: Progress | None = None)
         enterprises = load_demo_enterprises()
         contracts = load_demo_procurement()
         load_demo_quoteorders()
+        # Programme records: the designation candidates' own shops first (their households
+        # and last year's orders), then every shop's households, a year of orders naming them,
+        # and the privacy pages' buyers.
+        load_demo_progdesig()
+        load_demo_progrec()
+        load_demo_progstats()
+        attribute_household_refs()
+        load_demo_privacy()
         load_demo_trace()  # last: assigns batches to every sub-order the loaders above placed
     bar.update(1)
 

@@ -46,12 +46,13 @@ def test_loader_logins_each_sign_in_with_the_demo_password(demo) -> None:  # typ
     # given the demo loaded with every later loader
     from django.contrib.auth import authenticate
 
-    from backend.demo.accounts import DEMO_PASSWORD, LOADER_LOGINS
+    from backend.demo.accounts import DEMO_PASSWORD
+    from backend.demo.loading.logins import every_loader_login
 
     # when
     failed = [
         login.login
-        for login in LOADER_LOGINS
+        for login in every_loader_login()
         if authenticate(None, username=login.login, password=DEMO_PASSWORD) is None
     ]
 

@@ -6,14 +6,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from backend.demo.accounts import DEMO_PASSWORD, LOADER_LOGINS, demo_logins
+from backend.demo.accounts import DEMO_PASSWORD, demo_logins
 from backend.demo.definitions import demo_data
+from backend.demo.loading.logins import every_loader_login
 
 PAGES = (
     ("Storefront", "/"),
     ("Seller portal", "/seller/"),
     ("Enterprise portal", "/enterprise/"),
     ("Special-products zone", "/zone/"),
+    ("Programme statistics", "/programme/"),
     ("GraphQL API", "/graphql/"),
     ("Admin", "/admin/"),
 )
@@ -32,7 +34,7 @@ class Command(BaseCommand):
         width = max(len(label) for label, _ in PAGES)
         lines = ["", "Sunshine Market (阳光集市) is ready:"]
         lines += [f"  {label:<{width}}  {base}{path}" for label, path in PAGES]
-        logins = [*demo_logins(demo_data().accounts), *LOADER_LOGINS]
+        logins = [*demo_logins(demo_data().accounts), *every_loader_login()]
         login_width = max(len(login.login) for login in logins)
         lines += ["", f"Demo sign-ins (password for all: {DEMO_PASSWORD}):"]
         role_width = max(len(login.role) for login in logins)
