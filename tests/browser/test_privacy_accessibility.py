@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page
 
-from tests.browser.test_reviews_accessibility import Findings
+from tests.browser.page_checks import Findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -73,7 +73,7 @@ def test_privacy_and_deletion_pages_are_axe_clean(live_server, page, world, lang
 
     base = f"{live_server.url}{LANGUAGES[language]}"
     page.set_viewport_size({"width": 640, "height": 900})
-    findings = Findings(page, portal=False)
+    findings = Findings(page, targets=None)
 
     # when: someone with an order in flight sees what to finish first
     _sign_in(page, base, BUSY_MOBILE)
@@ -105,7 +105,7 @@ def test_password_reset_pages_are_axe_clean(live_server, page, world, language):
     # given
     base = f"{live_server.url}{LANGUAGES[language]}"
     page.set_viewport_size({"width": 640, "height": 900})
-    findings = Findings(page, portal=False)
+    findings = Findings(page, targets=None)
 
     # when: asking for a link (first with nothing typed)
     _go(page, f"{base}/account/password-reset/")

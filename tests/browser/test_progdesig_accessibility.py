@@ -6,24 +6,15 @@ form with its error state — with 44px targets and no sideways scrolling at 640
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pprint import pformat
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_storefront_accessibility import axe_violations
+from tests.browser.page_checks import Findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = {"zh-hans": "", "en": "/en"}
-TARGETS = (
-    "main a, main button, main input:not([type=hidden]):not([type=radio]), main select, "
-    "main textarea, main .radios__label, header a, header button"
-)
-SMALL_TARGETS = f"""[...document.querySelectorAll('{TARGETS}')]
-  .filter(e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && r.height < 44; }})
-  .map(e => e.outerHTML.slice(0, 90))"""
-SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
 SUBMIT = "main form button[type=submit]"
 
 
@@ -80,27 +71,6 @@ def world(transactional_db) -> World:  # type: ignore[no-untyped-def]
     if not Region.objects.filter(code="621123").exists():  # flushed by an earlier test
         call_command("load_regions", verbosity=0)
     return _build()
-
-
-class Findings:
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.axe: dict[str, list[str]] = {}
-        self.sideways: list[str] = []
-        self.small: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        if violations := axe_violations(self.page):
-            self.axe[name] = violations
-        if self.page.evaluate(SCROLLS_SIDEWAYS):
-            self.sideways.append(name)
-        if small := self.page.evaluate(SMALL_TARGETS):
-            self.small[name] = small
-
-    def assert_clean(self) -> None:
-        assert not self.axe, pformat(self.axe, width=100)
-        assert not self.sideways, self.sideways
-        assert not self.small, pformat(self.small, width=100)
 
 
 def _visit(page: Page, findings: Findings, base: str, name: str, path: str) -> None:

@@ -6,21 +6,16 @@ sideways scrolling at 640px."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pprint import pformat
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_storefront_accessibility import axe_violations
+from tests.browser.page_checks import Findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = {"zh-hans": "", "en": "/en"}
 TARGETS = "main a, main button, main input:not([type=hidden]), header a, header button"
-SMALL_TARGETS = f"""[...document.querySelectorAll('{TARGETS}')]
-  .filter(e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && r.height < 44; }})
-  .map(e => e.outerHTML.slice(0, 90))"""
-SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
 
 
 @dataclass(frozen=True)
@@ -45,27 +40,6 @@ def world(transactional_db) -> World:  # type: ignore[no-untyped-def]
     return World(f"r{fixture.regions['township'].pk}", str(operator.email))
 
 
-class Findings:
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.axe: dict[str, list[str]] = {}
-        self.sideways: list[str] = []
-        self.small: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        if violations := axe_violations(self.page):
-            self.axe[name] = violations
-        if self.page.evaluate(SCROLLS_SIDEWAYS):
-            self.sideways.append(name)
-        if small := self.page.evaluate(SMALL_TARGETS):
-            self.small[name] = small
-
-    def assert_clean(self) -> None:
-        assert not self.axe, pformat(self.axe, width=100)
-        assert not self.sideways, self.sideways
-        assert not self.small, pformat(self.small, width=100)
-
-
 def _visit(page: Page, findings: Findings, base: str, name: str, path: str) -> None:
     response = page.goto(f"{base}{path}")
     assert response is not None
@@ -80,7 +54,7 @@ def test_statistics_pages_axe_clean_targets_and_reflow(live_server, page, world,
     # given a 定西市 federation operator, 640px wide
     base = f"{live_server.url}{LANGUAGES[language]}"
     page.set_viewport_size({"width": 640, "height": 900})
-    findings = Findings(page)
+    findings = Findings(page, targets=TARGETS)
     _visit(page, findings, base, "sign in", "/programme/login/")
     page.fill("#id_login", world.operator_email)
     page.fill("#id_password", PASSWORD)

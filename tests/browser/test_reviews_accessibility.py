@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pprint import pformat
 
 import pytest
 from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import Page
 
-from tests.browser.test_seller_portal_accessibility import SCROLLS_SIDEWAYS, SMALL_TARGETS
-from tests.browser.test_storefront_accessibility import axe_violations
+from tests.browser.page_checks import PORTAL_TARGETS, Findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,28 +100,6 @@ def _sign_in(page: Page, url: str, mobile: str) -> None:
     page.wait_for_load_state()
 
 
-class Findings:
-    def __init__(self, page: Page, *, portal: bool) -> None:
-        self.page = page
-        self.portal = portal
-        self.axe: dict[str, list[str]] = {}
-        self.sideways: list[str] = []
-        self.small: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        if violations := axe_violations(self.page):
-            self.axe[name] = violations
-        if self.page.evaluate(SCROLLS_SIDEWAYS):
-            self.sideways.append(name)
-        if self.portal and (small := self.page.evaluate(SMALL_TARGETS)):
-            self.small[name] = small
-
-    def assert_clean(self) -> None:
-        assert not self.axe, pformat(self.axe, width=100)
-        assert not self.sideways, self.sideways
-        assert not self.small, pformat(self.small, width=100)
-
-
 def _go(page: Page, url: str) -> None:
     response = page.goto(url)
     assert response is not None
@@ -135,7 +111,7 @@ def test_storefront_review_pages_are_axe_clean(live_server, page, world, languag
     # given
     base = f"{live_server.url}{LANGUAGES[language]}"
     page.set_viewport_size({"width": 640, "height": 900})
-    findings = Findings(page, portal=False)
+    findings = Findings(page, targets=None)
     _sign_in(page, f"{base}/account/login/", BUYER_MOBILE)
 
     # when: the public pages with reviews, the order page, the form and its error state
@@ -167,7 +143,7 @@ def test_portal_review_pages_are_axe_clean_with_44px_targets(live_server, page, 
     # given: 640px wide, the width of a 1280px screen at 200% zoom
     base = f"{live_server.url}{LANGUAGES[language]}"
     page.set_viewport_size({"width": 640, "height": 900})
-    findings = Findings(page, portal=True)
+    findings = Findings(page, targets=PORTAL_TARGETS)
     _sign_in(page, f"{base}/seller/login/", SELLER_MOBILE)
     shop = f"{base}/seller/shop/{world.shop_id}/reviews/"
 

@@ -7,13 +7,13 @@ import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pprint import pformat
 
 import pytest
 from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import Page
 
+from tests.browser.page_checks import Findings
 from tests.browser.test_seller_keyboard import (
     HELPER_MOBILE,
     SELLER_MOBILE,
@@ -21,19 +21,10 @@ from tests.browser.test_seller_keyboard import (
     build_portal_world,
     sign_in,
 )
-from tests.browser.test_storefront_accessibility import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = {"zh-hans": "", "en": "/en"}
-TARGETS = (
-    "main a, main button, main input:not([type=hidden]):not([type=radio]), main select, "
-    "main .radios__label, header a, header button"
-)
-SMALL_TARGETS = f"""[...document.querySelectorAll('{TARGETS}')]
-  .filter(e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && r.height < 44; }})
-  .map(e => e.outerHTML.slice(0, 90))"""
-SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
 
 
 @pytest.fixture
@@ -234,27 +225,6 @@ ERROR_STATES = {
 }
 # fields filled in beforehand that must be emptied to see the error
 CLEARED = {"refund": ("#id_amount",)}
-
-
-class Findings:
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.axe: dict[str, list[str]] = {}
-        self.sideways: list[str] = []
-        self.small: dict[str, list[str]] = {}
-
-    def check(self, name: str) -> None:
-        if violations := axe_violations(self.page):
-            self.axe[name] = violations
-        if self.page.evaluate(SCROLLS_SIDEWAYS):
-            self.sideways.append(name)
-        if small := self.page.evaluate(SMALL_TARGETS):
-            self.small[name] = small
-
-    def assert_clean(self) -> None:
-        assert not self.axe, pformat(self.axe, width=100)
-        assert not self.sideways, self.sideways
-        assert not self.small, pformat(self.small, width=100)
 
 
 def _sign_up_pages(page: Page, base: str, findings: Findings) -> None:
