@@ -231,6 +231,8 @@ CACHES["ratelimit"] = (
     }
 )
 RATELIMIT_USE_CACHE = "ratelimit"
+# The storefront's shared page parts (storefront/page_cache.py): seconds kept; 0 = off (tests).
+STOREFRONT_CACHE_SECONDS = env.int("STOREFRONT_CACHE_SECONDS", default=0 if TESTING else 30)
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=not TESTING)
 SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003"]
 # django-axes: 5 failed sign-ins for one account from one address lock that pair for 15 minutes.
@@ -263,6 +265,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verification.send_expiry_reminders",
         "schedule": 24 * 60 * 60.0,
     },
+    # statistics summaries are refreshed before each read; this keeps the marks few when quiet
+    "statistics-refresh-summaries": {"task": "statistics.refresh_summaries", "schedule": 300.0},
 }
 
 # --- Checkout, orders, payments ---------------------------------------------------------
