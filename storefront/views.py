@@ -16,10 +16,17 @@ from backend.checkout.errors import CheckoutError
 from backend.checkout.lines import LineInput
 from backend.producers.models import Producer
 from backend.warehouse.errors import InsufficientStock
-from storefront import cart_session, queries, zone_queries
+from storefront import cart_session, page_cache, queries, zone_queries
 from storefront.checkout_forms import AddToCartForm, add_service_errors
-from storefront.paging import ProductSort, pagination_for, sort_choices
-from storefront.producer_tags import VERIFIED_FILTER_KINDS, only_verified, verified_filter
+from storefront.page_cache import lazy
+from storefront.paging import ProductSort, SortChoice, pagination_for, sort_choices
+from storefront.producer_tags import (
+    VERIFIED_FILTER_KINDS,
+    VerifiedFilter,
+    only_verified,
+    verified_filter,
+)
+from storefront.shapes import ProductCardPage
 from storefront.zone_listing import search_listing
 
 SEARCH_SHOWN_LENGTH = 100
@@ -27,14 +34,17 @@ SEARCH_SHOWN_LENGTH = 100
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    channel = queries.storefront_channel()
+    """Every section is shared by all visitors: the template keeps them as one cached fragment
+    (storefront/page_cache.py) and the queries below run only when it is not found."""
+    channel = lazy(queries.storefront_channel)
     context = {
-        "featured_producers": queries.featured_producers(),
-        "new_products": queries.new_products(channel),
-        "category_tree": queries.category_tree(),
+        "featured_producers": lazy(queries.featured_producers),
+        "new_products": lazy(lambda: queries.new_products(channel())),
+        "category_tree": lazy(queries.category_tree),
         # The special-products zone: the campaign on now and the county pavilions.
-        "campaign": zone_queries.current_campaign_card(timezone.now()),
-        "pavilions": zone_queries.pavilion_cards(limit=zone_queries.HOME_PAVILIONS),
+        "campaign": lazy(lambda: zone_queries.current_campaign_card(timezone.now())),
+        "pavilions": lazy(lambda: zone_queries.pavilion_cards(limit=zone_queries.HOME_PAVILIONS)),
+        **page_cache.fragment_context(),
     }
     return render(request, "storefront/home.html", context)
 
@@ -45,24 +55,34 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         place = queries.get_category_place(slug)
     except Category.DoesNotExist:
         raise Http404("no such category") from None
+    # The listing is kept as a cached fragment per address (storefront/page_cache.py): its
+    # queries run only when the fragment is not found.
+    listing = lazy(lambda: _category_listing(request, place.category))
+    context = {
+        "verified_filter": lazy(lambda: listing()[0]),
+        "place": place,
+        "current_category_slug": place.breadcrumbs[0].slug if place.breadcrumbs else slug,
+        "current_category_is_page": not place.breadcrumbs,
+        "listing": lazy(lambda: listing()[1]),
+        "pagination": lazy(lambda: pagination_for(listing()[1].page, request.GET)),
+        "sort_choices": lazy(lambda: listing()[2]),
+        **page_cache.fragment_context(),
+    }
+    return render(request, "storefront/category.html", context)
+
+
+def _category_listing(
+    request: HttpRequest, category: Category
+) -> tuple[VerifiedFilter, ProductCardPage, list[SortChoice]]:
     channel = queries.storefront_channel()
     sort = ProductSort.parse(request.GET.get("sort"))
     tag_filter = verified_filter(request.GET, keep=("sort",))
-    products = queries.products_in_category(channel, place.category)
+    products = queries.products_in_category(channel, category)
     if tag_filter.only:
         products = only_verified(products)
     products = queries.sort_products(products, channel, sort)
     listing = queries.paginate_cards(products, channel, request.GET.get("page"))
-    context = {
-        "verified_filter": tag_filter,
-        "place": place,
-        "current_category_slug": place.breadcrumbs[0].slug if place.breadcrumbs else slug,
-        "current_category_is_page": not place.breadcrumbs,
-        "listing": listing,
-        "pagination": pagination_for(listing.page, request.GET),
-        "sort_choices": sort_choices(sort),
-    }
-    return render(request, "storefront/category.html", context)
+    return tag_filter, listing, sort_choices(sort)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -15,6 +15,7 @@ from backend.catalog.pricing import ProductPricing
 from backend.core.money import quantize
 from storefront.cart_session import item_count
 from storefront.languages import LanguageLink, language_links, language_tag
+from storefront.page_cache import cached_shared
 from storefront.queries import root_categories
 from storefront.shapes import CategoryLink
 
@@ -93,7 +94,7 @@ def cart_item_count(context: template.Context) -> int:
 
 @register.inclusion_tag("storefront/includes/category_nav.html", takes_context=True)
 def category_nav(context: template.Context) -> dict[str, Any]:
-    categories: list[CategoryLink] = root_categories()
+    categories: list[CategoryLink] = cached_shared("root-categories", root_categories)
     return {
         "categories": categories,
         "current_category": context.get("current_category_slug"),
