@@ -1,8 +1,9 @@
 """The storefront's shared page parts kept in the cache: the home page's sections, a category
-page's listing and the category navigation. They are the same for every visitor, so they are
-kept per language under a *catalogue version*; nothing personal (cart count, user name, CSRF
-token, forms with a token) is ever inside them, and the product page's prices and stock are
-not cached at all.
+page's listing, the category navigation, and the product page's description, photos, producer
+and facts. They are the same for every visitor, so they are kept per language under a
+*catalogue version*; nothing personal (cart count, user name, CSRF token, forms with a token)
+is ever inside them, and whether a product is on sale, its prices and its stock are never
+taken from the cache (the product page reads them fresh; checkout checks them again).
 
 The version changes when the catalogue does: the same audit rows that keep search current
 (product created, updated, published, unpublished, price, stock or photo changed; verification
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import get_language
 
 from backend.audit.models import AuditEvent, AuditEventType
 from backend.search.subscriptions import PRODUCER_EVENTS, PRODUCT_EVENTS
@@ -82,7 +84,8 @@ def cached_shared(name: str, build: Callable[[], T]) -> T:
     seconds = cache_seconds()
     if seconds <= 0:
         return build()
-    key = f"storefront:{name}:{catalogue_version()}"
+    # Labels (a producer's kind, facts) are translated when built: one copy per language.
+    key = f"storefront:{name}:{get_language()}:{catalogue_version()}"
     found = cache.get(key)
     if found is None:
         found = build()

@@ -9,6 +9,7 @@ of queries whatever its length: related rows come through `select_related` and `
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.db.models import (
@@ -44,6 +45,7 @@ from backend.catalog.pricing import ProductPricing, price_range_from_listings
 from backend.producers.models import Producer, ProducerKind, ProducerShopLink
 from backend.verification.tags import annotate_live_tags
 from backend.warehouse.models import Reservation, Stock
+from storefront import page_cache
 from storefront.paging import PAGE_SIZE, ProductSort
 from storefront.pictures import Picture, picture_for
 from storefront.producer_tags import TagBadge, badges_from_codes, live_tag_badges
@@ -323,8 +325,9 @@ def _variant_option(variant: ProductVariant) -> VariantOption | None:
     )
 
 
-def _product_for_page(channel: Channel | None, slug: str) -> Product:
-    variants = (
+def _page_variants(channel: Channel | None) -> QuerySet[ProductVariant]:
+    """Variants with their price in the channel and what is free to sell now."""
+    return (
         ProductVariant.objects.only("id", "product_id", "name", "sku", "track_inventory")
         .annotate(quantity_available=_stock_available())
         .prefetch_related(
@@ -333,6 +336,10 @@ def _product_for_page(channel: Channel | None, slug: str) -> Product:
             )
         )
     )
+
+
+def _product_for_page(channel: Channel | None, slug: str) -> Product:
+    variants = _page_variants(channel)
     assignments = (
         AssignedProductAttributeValue.objects.filter(value__attribute__visible_in_storefront=True)
         .exclude(value__attribute__slug__in=PRIVATE_ATTRIBUTE_SLUGS)
@@ -393,6 +400,28 @@ def get_product_detail(channel: Channel | None, slug: str) -> ProductDetail:
         breadcrumbs=_category_path(product.category),
         facts=facts_from_assignments(product.assignments),  # type: ignore[attr-defined]
     )
+
+
+def get_product_page(channel: Channel | None, slug: str) -> ProductDetail:
+    """The product page: name, description, photos, producer, facts and path from the shared
+    cache (storefront/page_cache.py); whether it is on sale, its prices and its stock read
+    fresh every time (three queries). Raises Product.DoesNotExist when not visible."""
+    if page_cache.cache_seconds() <= 0:
+        return get_product_detail(channel, slug)
+    product_id = (
+        visible_products(channel, in_listings=False)
+        .filter(slug=slug)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if product_id is None:
+        raise Product.DoesNotExist("not visible")
+    detail = page_cache.cached_shared(
+        f"product:{product_id}", lambda: get_product_detail(channel, slug)
+    )
+    variants = list(_page_variants(channel).filter(product_id=product_id))
+    options = [option for v in variants if (option := _variant_option(v)) is not None]
+    return replace(detail, pricing=_pricing(variants), variants=options)
 
 
 # --- Producer storefront -----------------------------------------------------------------

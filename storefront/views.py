@@ -90,7 +90,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     """The product page; its form adds the chosen size to the cart (POST, then the cart)."""
     channel = queries.storefront_channel()
     try:
-        detail = queries.get_product_detail(channel, slug)
+        detail = queries.get_product_page(channel, slug)
     except Product.DoesNotExist:
         raise Http404("no such product") from None
     form = AddToCartForm(detail.variants, request.POST if request.method == "POST" else None)

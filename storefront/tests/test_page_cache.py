@@ -11,9 +11,12 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from backend.accounts.tests.factories import UserFactory
+from backend.catalog.models import ProductChannelListing
+from backend.catalog.tests.factories import list_product
 from backend.catalog.variant_editing import set_variant_price
+from backend.warehouse.models import Stock
 from storefront import page_cache
-from storefront.tests.scenarios import make_products, new_category, new_producer
+from storefront.tests.scenarios import make_products, new_category, new_producer, new_product
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +24,9 @@ pytestmark = pytest.mark.django_db
 # run no query at all; the category page still finds its category (and its path and children).
 HOME_PAGE_QUERIES_CACHED = 0
 CATEGORY_PAGE_QUERIES_CACHED = 2
+# The product page reads fresh the channel, whether the product is on sale, its variants with
+# their stock, their prices, and its review summary (10 queries uncached).
+PRODUCT_PAGE_QUERIES_CACHED = 5
 
 
 @pytest.fixture
@@ -177,3 +183,63 @@ def test_home_page_cached_shows_a_new_price_at_once(client, page_cache_on):
     # then
     assert "¥39.90" in html
     assert "¥49.90" not in html
+
+
+def test_product_page_cached_reads_prices_and_stock_fresh(
+    client, channel, tree, page_cache_on, django_assert_num_queries
+):
+    # given: the page is cached, then price and stock change without any audit row
+    product = new_product(category=tree.dangshen, name="渭源白条党参", slug="weiyuan-dangshen")
+    list_product(product, channel, [Decimal("49.90")], stock=3)
+    first = client.get("/en/product/weiyuan-dangshen/").content.decode()
+    variant = product.variants.get()
+    variant.channel_listings.update(price_amount=Decimal("39.90"))
+    Stock.objects.filter(product_variant=variant).update(quantity=2)
+
+    # when
+    with django_assert_num_queries(PRODUCT_PAGE_QUERIES_CACHED):
+        html = client.get("/en/product/weiyuan-dangshen/").content.decode()
+
+    # then
+    assert "¥49.90" in first
+    assert "Only 3 left" in first
+    assert "¥39.90" in html
+    assert "¥49.90" not in html
+    assert "Only 2 left" in html
+    assert "渭源白条党参" in html
+
+
+def test_product_page_cached_unpublished_returns_404_at_once(client, channel, tree, page_cache_on):
+    # given
+    product = new_product(category=tree.dangshen, slug="hidden")
+    list_product(product, channel)
+    assert client.get("/product/hidden/").status_code == 200
+
+    # when: unpublished without any audit row (the cached part stays)
+    ProductChannelListing.objects.filter(product=product).update(is_published=False)
+    response = client.get("/product/hidden/")
+
+    # then
+    assert response.status_code == 404
+
+
+def test_product_page_cached_gives_each_visitor_their_own_form_token(
+    client, channel, tree, page_cache_on
+):
+    # given
+    from django.test import Client
+
+    product = new_product(category=tree.dangshen, slug="dangshen")
+    list_product(product, channel, stock=5)
+    other = Client()
+    other.force_login(UserFactory.create())
+
+    # when
+    mine = client.get("/en/product/dangshen/")
+    theirs = other.get("/en/product/dangshen/")
+
+    # then
+    assert mine.status_code == theirs.status_code == 200
+    assert "Sign out" not in mine.content.decode()
+    assert "Sign out" in theirs.content.decode()
+    assert mine.context["csrf_token"] != theirs.context["csrf_token"]
