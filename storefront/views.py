@@ -144,12 +144,17 @@ def search(request: HttpRequest) -> HttpResponse:
     punctuation): the interface trims it, the page shows at most `SEARCH_SHOWN_LENGTH`."""
     text = request.GET.get("q", "")
     shown = " ".join(text.split())[:SEARCH_SHOWN_LENGTH]
-    channel = queries.storefront_channel()
     listing = None
     if shown:
         # `verified=1` (links made before the tag facet) keeps meaning poor households and
         # disabled sellers.
         legacy = VERIFIED_FILTER_KINDS if request.GET.get("verified") == "1" else ()
-        listing = search_listing(channel, request.GET, keep=("q",), default_tags=legacy)
-    context = {"query": shown, "listing": listing}
+        # Kept as a cached fragment per address (storefront/page_cache.py): the search runs
+        # only when the fragment is not found.
+        listing = lazy(
+            lambda: search_listing(
+                queries.storefront_channel(), request.GET, keep=("q",), default_tags=legacy
+            )
+        )
+    context = {"query": shown, "listing": listing, **page_cache.fragment_context()}
     return render(request, "storefront/search.html", context)

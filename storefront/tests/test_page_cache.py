@@ -27,6 +27,8 @@ CATEGORY_PAGE_QUERIES_CACHED = 2
 # The product page reads fresh the channel, whether the product is on sale, its variants with
 # their stock, their prices, and its review summary (10 queries uncached).
 PRODUCT_PAGE_QUERIES_CACHED = 5
+# The search page's results and title found in the cache: no query at all.
+SEARCH_PAGE_QUERIES_CACHED = 0
 
 
 @pytest.fixture
@@ -243,3 +245,25 @@ def test_product_page_cached_gives_each_visitor_their_own_form_token(
     assert "Sign out" not in mine.content.decode()
     assert "Sign out" in theirs.content.decode()
     assert mine.context["csrf_token"] != theirs.context["csrf_token"]
+
+
+def test_search_page_cached_per_address_without_any_form_token(
+    client, channel, tree, page_cache_on, django_assert_num_queries
+):
+    # given
+    from storefront.tests.test_search_page import names
+    from storefront.tests.zone_scenarios import make_zone
+
+    make_zone(channel, tree)
+    first = client.get("/en/search/?q=党参").content.decode()
+
+    # when
+    with django_assert_num_queries(SEARCH_PAGE_QUERIES_CACHED):
+        cached = client.get("/en/search/?q=党参").content.decode()
+    walnuts = client.get("/en/search/?q=hetao").content.decode()
+
+    # then
+    assert cached == first
+    assert names(cached) == ["渭源党参", "党参片"]
+    assert set(names(walnuts)) == {"成县核桃", "核桃仁"}
+    assert "csrfmiddlewaretoken" not in cached
