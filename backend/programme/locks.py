@@ -15,6 +15,11 @@ from backend.programme.models import Course, Enrolment, SubsidyClaim, Target
 M = TypeVar("M", bound=models.Model)
 
 
+def lock_in(records: models.QuerySet[M], pk: int) -> M | None:
+    """The row `pk` among `records` (an operator's scoped queryset), locked; None when absent."""
+    return records.select_for_update(of=("self",), no_key=True).filter(pk=pk).first()
+
+
 def lock_row(model: type[M], pk: int) -> M:
     """Raises `model.DoesNotExist` when the row is gone."""
     return model._default_manager.select_for_update(of=("self",), no_key=True).get(pk=pk)

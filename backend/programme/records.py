@@ -21,6 +21,7 @@ from backend.programme.errors import (
     region_out_of_scope,
 )
 from backend.programme.events import field_values, programme_event
+from backend.programme.locks import lock_in
 from backend.programme.scoping import covers_region, records_for, region_of, region_path_of
 
 M = TypeVar("M", bound=models.Model)
@@ -83,12 +84,7 @@ def save_record(
     with transaction.atomic(durable=True):
         old_values: dict[str, object] | None = None
         if record.pk is not None:
-            current = (
-                records_for(actor, model)
-                .select_for_update(of=("self",), no_key=True)
-                .filter(pk=record.pk)
-                .first()
-            )
+            current = lock_in(records_for(actor, model), record.pk)
             if current is None:
                 raise not_found()
             old_values = field_values(current, fields)
