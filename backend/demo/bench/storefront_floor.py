@@ -33,6 +33,7 @@ from backend.producers.models import ProducerKind
 from backend.regions.models import Region
 from backend.verification.tags import tags_from_codes
 from storefront.checkout_forms import AddToCartForm
+from storefront.page_cache import fragment_context
 from storefront.paging import PAGE_SIZE, ProductSort, pagination_for, sort_choices
 from storefront.pictures import picture_for
 from storefront.producer_tags import TagBadge, badges_from_codes, verified_filter
@@ -257,6 +258,7 @@ def category_page_floor(request: HttpRequest, slug: str) -> str:
         "listing": ProductCardPage(page=page, cards=cards),
         "pagination": pagination_for(page, request.GET),
         "sort_choices": sort_choices(ProductSort.NEWEST),
+        **fragment_context(),  # the same cached-fragment settings as the page
     }
     return render_to_string("storefront/category.html", context, request=request)
 
